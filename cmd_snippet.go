@@ -2,13 +2,203 @@ package main
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/roadie-tools/jira-setup/jira"
+	"github.com/roadie-tools/jira-setup/steps"
 )
 
-// TODO: replaced by the real command as its issue lands.
+// detectDeployment asks the live server whether the site is Cloud or
+// self-managed (serverInfo). When set, snippet tries it first and falls back
+// to --deployment, then to the host name, when it fails or cannot tell.
+//
+// TODO: nil until the lead wires it to the jira client's serverInfo call.
+var detectDeployment func(ctx context.Context, site string,
+	timeout time.Duration) (jira.Deployment, error)
+
+// snippetOptions are the snippet command's own flags.
+type snippetOptions struct {
+	target     string
+	cards      string
+	part       string
+	deployment string
+}
+
 func runSnippet(ctx context.Context, args []string, io cliIO) int {
-	_ = ctx
-	_ = args
-	fmt.Fprintln(io.Stderr, "jira-setup: snippet is not built yet")
-	return exitFailed
+	var in inputs
+	var opts snippetOptions
+	fs := newFlagSet("snippet",
+		"--target roadie|backstage [--cards overview,dashboard] [--part P] [flags]", io.Stderr)
+	fs.StringVar(&opts.target, "target", "", "where Backstage runs: roadie or backstage")
+	fs.StringVar(&opts.cards, "cards", "overview,dashboard",
+		"cards to place: overview, dashboard, or both comma-separated")
+	fs.StringVar(&opts.part, "part", "",
+		"backstage only: print one part alone, raw: install, entity-page, backend or app-config")
+	fs.StringVar(&opts.deployment, "deployment", "",
+		"cloud or datacenter, when the server cannot tell (*.atlassian.net is cloud)")
+	in.bind(fs)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitBadArgs
+	}
+	if fs.NArg() > 0 {
+		return snippetBadArgs(io, fmt.Errorf("unexpected argument %q", fs.Arg(0)))
+	}
+	in.fromEnv(io.Getenv)
+
+	target, part, sin, err := snippetRequest(opts, in)
+	if err != nil {
+		return snippetBadArgs(io, err)
+	}
+	if snippetNeedsSite(target, part) {
+		if err := resolveSnippetSite(ctx, &sin, opts.deployment, in.Timeout, io); err != nil {
+			return snippetBadArgs(io, err)
+		}
+	}
+
+	var out string
+	if part != "" {
+		out, err = steps.BackstagePart(part, sin)
+	} else {
+		out, err = steps.Snippet(target, sin)
+	}
+	if err != nil {
+		return snippetBadArgs(io, err)
+	}
+	fmt.Fprint(io.Stdout, out)
+	return exitOK
+}
+
+// snippetRequest checks the flags that need no site and builds the input.
+func snippetRequest(opts snippetOptions, in inputs) (steps.Target, steps.Part,
+	steps.SnippetInput, error) {
+	var sin steps.SnippetInput
+	if opts.target == "" {
+		return "", "", sin, errors.New("--target is required: use roadie or backstage")
+	}
+	target, err := steps.ParseTarget(opts.target)
+	if err != nil {
+		return "", "", sin, err
+	}
+
+	var part steps.Part
+	if opts.part != "" {
+		if target == steps.TargetRoadie {
+			return "", "", sin, errors.New("--part is for --target backstage only: " +
+				"Roadie's steps are all clicks in its UI editor")
+		}
+		if part, err = steps.ParsePart(opts.part); err != nil {
+			return "", "", sin, err
+		}
+	}
+
+	if sin.Cards, err = steps.ParseCards(opts.cards); err != nil {
+		return "", "", sin, err
+	}
+	if sin.Realm, err = snippetRealm(in.Realm); err != nil {
+		return "", "", sin, err
+	}
+	sin.Site = in.URL
+	sin.EmailSuffix = in.EmailSuffix
+	sin.TokenType = in.TokenType
+	return target, part, sin, nil
+}
+
+// snippetNeedsSite reports whether the output depends on the site and its
+// deployment: only the app-config part of a self-hosted Backstage does.
+func snippetNeedsSite(t steps.Target, p steps.Part) bool {
+	return t == steps.TargetBackstage && (p == "" || p == steps.PartAppConfig)
+}
+
+// resolveSnippetSite fills the site and deployment: the live server first
+// (when detectDeployment is wired), then --deployment, then the host name.
+func resolveSnippetSite(ctx context.Context, sin *steps.SnippetInput, flagDep string,
+	timeout time.Duration, io cliIO) error {
+	site, host, err := snippetSite(sin.Site)
+	if err != nil {
+		return err
+	}
+	sin.Site = site
+
+	fromFlag, err := parseDeployment(flagDep)
+	if err != nil {
+		return err
+	}
+	if detectDeployment != nil {
+		live, err := detectDeployment(ctx, site, timeout)
+		if err == nil && live != jira.DeploymentUnknown {
+			if fromFlag != "" && fromFlag != live {
+				fmt.Fprintf(io.Stderr, "jira-setup: the server says %s; using that, "+
+					"not --deployment %s\n", live, flagDep)
+			}
+			sin.Deployment = live
+			return nil
+		}
+	}
+	switch {
+	case fromFlag != "":
+		sin.Deployment = fromFlag
+	case strings.HasSuffix(host, ".atlassian.net"):
+		sin.Deployment = jira.DeploymentCloud
+	default:
+		return fmt.Errorf("cannot tell whether %s is Jira Cloud or Data Center: "+
+			"add --deployment cloud or --deployment datacenter", site)
+	}
+	return nil
+}
+
+// snippetSite checks --url (or JIRA_API_URL) and returns it without a
+// trailing slash, and its lower-case host name.
+//
+// TODO: use jira.NormalizeSite once it lands, for the browser paths it strips.
+func snippetSite(raw string) (site, host string, err error) {
+	site = strings.TrimRight(strings.TrimSpace(raw), "/")
+	if site == "" {
+		return "", "", errors.New("--url (or JIRA_API_URL) is required for the " +
+			"app-config part, e.g. --url https://acme.atlassian.net")
+	}
+	u, err := url.Parse(site)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return "", "", fmt.Errorf("--url %q is not an http(s) URL, "+
+			"e.g. https://acme.atlassian.net", raw)
+	}
+	return site, strings.ToLower(u.Hostname()), nil
+}
+
+// parseDeployment reads --deployment; empty stays empty.
+func parseDeployment(s string) (jira.Deployment, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "":
+		return jira.DeploymentUnknown, nil
+	case "cloud":
+		return jira.DeploymentCloud, nil
+	case "datacenter", "data-center", "server", "self-managed":
+		return jira.DeploymentSelfManaged, nil
+	}
+	return "", fmt.Errorf("unknown --deployment %q: use cloud or datacenter", s)
+}
+
+// snippetRealm reads --realm (or JIRA_API_TOKEN_REALM); empty stays empty.
+func snippetRealm(s string) (jira.Realm, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "":
+		return "", nil
+	case "basic":
+		return jira.RealmBasic, nil
+	case "bearer":
+		return jira.RealmBearer, nil
+	}
+	return "", fmt.Errorf("unknown realm %q: use basic or bearer", s)
+}
+
+func snippetBadArgs(io cliIO, err error) int {
+	fmt.Fprintf(io.Stderr, "jira-setup snippet: %v\n", err)
+	return exitBadArgs
 }
