@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/roadie-tools/jira-setup/jira"
 )
@@ -250,7 +251,7 @@ func siteOrigin(site string) (base, origin string, err error) {
 		return "", "", errors.New("no Jira site: give its URL, e.g. https://acme.atlassian.net")
 	}
 	u, err := url.Parse(base)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+	if err != nil || !utf8.ValidString(base) || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 		return "", "", fmt.Errorf("jira site %q is not an http(s) URL, "+
 			"e.g. https://acme.atlassian.net", site)
 	}
