@@ -2,6 +2,8 @@ package jira
 
 import (
 	"context"
+	"net"
+	"net/url"
 	"strings"
 	"time"
 )
@@ -21,12 +23,28 @@ func checkSite(raw string) (Site, outcome) {
 	if len(site.Changes) > 0 {
 		summary += " (" + strings.Join(site.Changes, ", ") + ")"
 	}
+	if site.Insecure && isLoopback(site.URL) {
+		return site, ok(CheckSite, summary+" (plain http, on this machine only)")
+	}
 	if site.Insecure {
 		return site, result(CheckSite, StatusWarn, "site.insecure_http",
 			summary+": plain http sends the token unencrypted",
 			"use https:// unless this Jira only speaks http on a trusted network")
 	}
 	return site, ok(CheckSite, summary)
+}
+
+// isLoopback reports whether a site URL points at this machine.
+func isLoopback(site string) bool {
+	u, err := url.Parse(site)
+	if err != nil {
+		return false
+	}
+	h := u.Hostname()
+	if ip := net.ParseIP(h); ip != nil {
+		return ip.IsLoopback()
+	}
+	return h == "localhost"
 }
 
 // firstRound is reach and auth: they need only the site.
