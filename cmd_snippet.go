@@ -58,7 +58,7 @@ func runSnippet(ctx context.Context, args []string, io cliIO) int {
 		return snippetBadArgs(io, err)
 	}
 	if snippetNeedsSite(target, part) {
-		if err := resolveSnippetSite(ctx, &sin, opts.deployment, in.Timeout, io); err != nil {
+		if err := resolveSnippetSite(ctx, &sin, in.Timeout, io); err != nil {
 			return snippetBadArgs(io, err)
 		}
 	}
@@ -102,6 +102,9 @@ func snippetRequest(opts snippetOptions, in inputs) (steps.Target, steps.Part,
 	if sin.Cards, err = steps.ParseCards(opts.cards); err != nil {
 		return "", "", sin, err
 	}
+	if sin.Deployment, err = parseDeployment(opts.deployment); err != nil {
+		return "", "", sin, err
+	}
 	if sin.Realm, err = snippetRealm(in.Realm); err != nil {
 		return "", "", sin, err
 	}
@@ -117,9 +120,10 @@ func snippetNeedsSite(t steps.Target, p steps.Part) bool {
 	return t == steps.TargetBackstage && (p == "" || p == steps.PartAppConfig)
 }
 
-// resolveSnippetSite fills the site and deployment: the live server first
-// (when detectDeployment is wired), then --deployment, then the host name.
-func resolveSnippetSite(ctx context.Context, sin *steps.SnippetInput, flagDep string,
+// resolveSnippetSite checks the site and settles the deployment: the live
+// server first (when detectDeployment is wired), then --deployment (already
+// in sin.Deployment), then the host name.
+func resolveSnippetSite(ctx context.Context, sin *steps.SnippetInput,
 	timeout time.Duration, io cliIO) error {
 	site, host, err := snippetSite(sin.Site)
 	if err != nil {
@@ -127,16 +131,13 @@ func resolveSnippetSite(ctx context.Context, sin *steps.SnippetInput, flagDep st
 	}
 	sin.Site = site
 
-	fromFlag, err := parseDeployment(flagDep)
-	if err != nil {
-		return err
-	}
+	fromFlag := sin.Deployment
 	if detectDeployment != nil {
 		live, err := detectDeployment(ctx, site, timeout)
 		if err == nil && live != jira.DeploymentUnknown {
 			if fromFlag != "" && fromFlag != live {
 				fmt.Fprintf(io.Stderr, "jira-setup: the server says %s; using that, "+
-					"not --deployment %s\n", live, flagDep)
+					"not --deployment %s\n", deploymentFlag(live), deploymentFlag(fromFlag))
 			}
 			sin.Deployment = live
 			return nil
@@ -183,6 +184,14 @@ func parseDeployment(s string) (jira.Deployment, error) {
 		return jira.DeploymentSelfManaged, nil
 	}
 	return "", fmt.Errorf("unknown --deployment %q: use cloud or datacenter", s)
+}
+
+// deploymentFlag spells a deployment as --deployment does.
+func deploymentFlag(d jira.Deployment) string {
+	if d == jira.DeploymentSelfManaged {
+		return "datacenter"
+	}
+	return string(d)
 }
 
 // snippetRealm reads --realm (or JIRA_API_TOKEN_REALM); empty stays empty.
