@@ -166,6 +166,10 @@ func snippetSite(raw string) (site, host string, err error) {
 			"app-config part, e.g. --url https://acme.atlassian.net")
 	}
 	u, err := url.Parse(site)
+	if err == nil && u.User != nil {
+		return "", "", errors.New("--url must not carry a user name or password: " +
+			"the token comes from JIRA_API_TOKEN")
+	}
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 		return "", "", fmt.Errorf("--url %q is not an http(s) URL, "+
 			"e.g. https://acme.atlassian.net", raw)

@@ -62,6 +62,9 @@ func TestSnippet_ExitCodes(t *testing.T) {
 			"app-config"}, nil, exitBadArgs, "", "--url"},
 		{"a site that is not a URL", []string{"--target", "backstage", "--url",
 			"acme.atlassian.net"}, nil, exitBadArgs, "", "http(s)"},
+		{"a password in the site", []string{"--target", "backstage", "--url",
+			"https://bob:hunter2secret@acme.atlassian.net"}, nil, exitBadArgs, "",
+			"user name or password"},
 		{"a self-managed site without --deployment", []string{"--target", "backstage",
 			"--url", "https://jira.example.com"}, nil, exitBadArgs, "",
 			"--deployment datacenter"},
@@ -82,6 +85,9 @@ func TestSnippet_ExitCodes(t *testing.T) {
 			}
 			if !strings.Contains(stdout, tt.stdout) {
 				t.Errorf("stdout lacks %q:\n%s", tt.stdout, stdout)
+			}
+			if strings.Contains(stdout+stderr, "hunter2") {
+				t.Error("a password from the URL was echoed")
 			}
 			if !strings.Contains(stderr, tt.stderr) {
 				t.Errorf("stderr lacks %q:\n%s", tt.stderr, stderr)

@@ -38,7 +38,7 @@ func ParseTarget(s string) (Target, error) {
 			return t, nil
 		}
 	}
-	return "", fmt.Errorf("unknown target %q: use one of %s", s, joinNames(Targets()))
+	return "", fmt.Errorf("unknown target %q: use one of %s", s, nameList(Targets()))
 }
 
 // Cards says which of the two Jira cards the user wants on the entity page.
@@ -117,7 +117,7 @@ func ParsePart(s string) (Part, error) {
 			return p, nil
 		}
 	}
-	return "", fmt.Errorf("unknown part %q: use one of %s", s, joinNames(Parts()))
+	return "", fmt.Errorf("unknown part %q: use one of %s", s, nameList(Parts()))
 }
 
 // SnippetInput is what the card instructions and code are built from.
@@ -162,7 +162,7 @@ func Sections(t Target, in SnippetInput) ([]Section, error) {
 	case TargetBackstage:
 		return backstageSections(in)
 	}
-	return nil, fmt.Errorf("unknown target %q: use one of %s", t, joinNames(Targets()))
+	return nil, fmt.Errorf("unknown target %q: use one of %s", t, nameList(Targets()))
 }
 
 // BackstagePart returns one self-hosted part alone, raw, so it can be
@@ -182,7 +182,7 @@ func BackstagePart(p Part, in SnippetInput) (string, error) {
 	case PartAppConfig:
 		return AppConfig(in)
 	}
-	return "", fmt.Errorf("unknown part %q: use one of %s", p, joinNames(Parts()))
+	return "", fmt.Errorf("unknown part %q: use one of %s", p, nameList(Parts()))
 }
 
 // Snippet renders every section for the target under a short heading, with
@@ -198,13 +198,13 @@ func Snippet(t Target, in SnippetInput) (string, error) {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		b.WriteString(heading(i+1, len(secs), s))
+		b.WriteString(sectionHeading(i+1, len(secs), s))
 		b.WriteString(s.Body)
 	}
 	if notes := SnippetNotes(t, in); len(notes) > 0 {
 		b.WriteString("\nNotes\n")
 		for _, n := range notes {
-			b.WriteString(wrap(n, "  - ", "    ", 76))
+			b.WriteString(wrapNote(n, "  - ", "    ", 76))
 		}
 	}
 	return b.String(), nil
@@ -231,8 +231,8 @@ func SnippetNotes(t Target, in SnippetInput) []string {
 	return notes
 }
 
-// heading is the line above a section in Snippet's output.
-func heading(n, total int, s Section) string {
+// sectionHeading is the line above a section in Snippet's output.
+func sectionHeading(n, total int, s Section) string {
 	h := fmt.Sprintf("==> %d/%d %s", n, total, s.Title)
 	if s.File != "" {
 		h += " (" + s.File + ")"
@@ -243,21 +243,27 @@ func heading(n, total int, s Section) string {
 	return h + "\n\n"
 }
 
-// siteOrigin checks the site and returns it without a trailing slash, and
+// configSite checks the site and returns it without a trailing slash, and
 // its origin (scheme and host) for the content security policy.
-func siteOrigin(site string) (base, origin string, err error) {
+func configSite(site string) (base, origin string, err error) {
 	base = strings.TrimRight(strings.TrimSpace(site), "/")
 	if base == "" {
 		return "", "", errors.New("no Jira site: give its URL, e.g. https://acme.atlassian.net")
 	}
 	u, err := url.Parse(base)
-	if err != nil || !utf8.ValidString(base) || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+	if err == nil && u.User != nil {
+		// Not quoted back: the user part may hold a password.
+		return "", "", errors.New("jira site must be the base URL alone, " +
+			"without a user name or password")
+	}
+	web := err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
+	if !web || !utf8.ValidString(base) {
 		return "", "", fmt.Errorf("jira site %q is not an http(s) URL, "+
 			"e.g. https://acme.atlassian.net", site)
 	}
-	if u.User != nil || u.RawQuery != "" || u.Fragment != "" || u.Opaque != "" {
+	if u.RawQuery != "" || u.Fragment != "" || u.Opaque != "" {
 		return "", "", fmt.Errorf("jira site %q must be the base URL alone, "+
-			"without user, query or fragment", site)
+			"without query or fragment", site)
 	}
 	if strings.Contains(u.Path+"/", "/rest/") {
 		return "", "", fmt.Errorf("jira site %q must not contain /rest/: "+
@@ -266,8 +272,8 @@ func siteOrigin(site string) (base, origin string, err error) {
 	return base, u.Scheme + "://" + u.Host, nil
 }
 
-// emailSuffix returns the suffix with its leading "@", or "" for none.
-func emailSuffix(s string) string {
+// suffixWithAt returns the suffix with its leading "@", or "" for none.
+func suffixWithAt(s string) string {
 	s = strings.TrimSpace(s)
 	if s == "" || strings.HasPrefix(s, "@") {
 		return s
@@ -275,9 +281,9 @@ func emailSuffix(s string) string {
 	return "@" + s
 }
 
-// wrap breaks text into lines of at most width columns, the first starting
+// wrapNote breaks text into lines of at most width columns, the first starting
 // with first and the rest with rest.
-func wrap(text, first, rest string, width int) string {
+func wrapNote(text, first, rest string, width int) string {
 	var b strings.Builder
 	line, empty := first, true
 	for _, w := range strings.Fields(text) {
@@ -294,7 +300,7 @@ func wrap(text, first, rest string, width int) string {
 	return b.String() + line + "\n"
 }
 
-func joinNames[T ~string](names []T) string {
+func nameList[T ~string](names []T) string {
 	s := make([]string, len(names))
 	for i, n := range names {
 		s[i] = string(n)

@@ -33,7 +33,7 @@ func AppConfig(in SnippetInput) (string, error) {
 	if in.Cards.None() {
 		return "", errNoCards
 	}
-	site, origin, err := siteOrigin(in.Site)
+	site, origin, err := configSite(in.Site)
 	if err != nil {
 		return "", err
 	}
@@ -50,7 +50,7 @@ func AppConfig(in SnippetInput) (string, error) {
 	}
 	b.WriteString(cspSection(origin))
 	if in.Cards.Dashboard {
-		b.WriteString(dashboardSection(site, cloud, emailSuffix(in.EmailSuffix)))
+		b.WriteString(dashboardSection(site, cloud, suffixWithAt(in.EmailSuffix)))
 	}
 	return b.String(), nil
 }
@@ -98,7 +98,7 @@ proxy:
     # Roadie's plugin (the overview card) reaches Jira through this endpoint.
     '` + ProxyPath + `':
       # The Jira base URL: any context path, no /rest/api, no trailing slash.
-      target: ` + scalar(site) + `
+      target: ` + configScalar(site) + `
       headers:
         Authorization: ${` + TokenEnv + `}
         Accept: application/json
@@ -134,7 +134,7 @@ backend:
     img-src:
       - "'self'"
       - "data:"
-      - ` + scalar(origin) + "\n"
+      - ` + configScalar(origin) + "\n"
 }
 
 // dashboardSection configures the Axis dashboard backend, which calls Jira
@@ -149,7 +149,7 @@ func dashboardSection(site string, cloud bool, suffix string) string {
 jiraDashboard:
   token: ${` + TokenEnv + `}
   # The REST API root; it must end in "/" (paths are appended to it).
-  baseUrl: ` + scalar(site+"/rest/api/"+version+"/") + "\n")
+  baseUrl: ` + configScalar(site+"/rest/api/"+version+"/") + "\n")
 	if cloud {
 		b.WriteString("  # Required on Cloud, where the old search API is gone.\n" +
 			"  useApiV3: true\n")
@@ -157,7 +157,7 @@ jiraDashboard:
 	if suffix != "" {
 		b.WriteString("  # \"Assigned to me\" looks for <Backstage user name>" +
 			"<suffix> in Jira.\n" +
-			"  userEmailSuffix: " + scalar(suffix) + "\n")
+			"  userEmailSuffix: " + configScalar(suffix) + "\n")
 	}
 	b.WriteString("  # Read jira/project-key and the other jira/* annotations (the default\n" +
 		"  # prefix is jira.com).\n" +
@@ -165,8 +165,8 @@ jiraDashboard:
 	return b.String()
 }
 
-// scalar writes s as a YAML scalar, quoted only when YAML needs it.
-func scalar(s string) string {
+// configScalar writes s as a YAML scalar, quoted only when YAML needs it.
+func configScalar(s string) string {
 	out, err := yaml.Marshal(s)
 	if err != nil || strings.Count(string(out), "\n") != 1 {
 		// A string always marshals; a multi-line form would break the

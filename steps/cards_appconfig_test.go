@@ -41,8 +41,10 @@ var credentialLike = regexp.MustCompile(`(?i)\b(basic|bearer)\s+[A-Za-z0-9+/=._-
 
 func TestAppConfig_KeyFacts(t *testing.T) {
 	sites := map[jira.Deployment]struct{ site, origin string }{
-		jira.DeploymentCloud:       {"https://acme.atlassian.net", "https://acme.atlassian.net"},
-		jira.DeploymentSelfManaged: {"https://jira.example.com:8443/jira/", "https://jira.example.com:8443"},
+		jira.DeploymentCloud: {"https://acme.atlassian.net", "https://acme.atlassian.net"},
+		jira.DeploymentSelfManaged: {
+			"https://jira.example.com:8443/jira/", "https://jira.example.com:8443",
+		},
 	}
 	suffixes := []struct{ words, value, want string }{
 		{"suffix with @", "@acme.com", "@acme.com"},
@@ -246,12 +248,13 @@ func TestAppConfig_RefusesUnusableInput(t *testing.T) {
 		{"the REST path", func(in *SnippetInput) {
 			in.Site = "https://acme.atlassian.net/rest/api/3"
 		}, "/rest/"},
-		{"a user in the URL", func(in *SnippetInput) {
-			in.Site = "https://bob@acme.atlassian.net"
-		}, "base URL alone"},
+		{"a user and password in the URL, not quoted back", func(in *SnippetInput) {
+			in.Site = "https://bob:hunter2secret@acme.atlassian.net"
+		}, "without a user name or password"},
 		{"a query", func(in *SnippetInput) { in.Site = "https://acme.atlassian.net?x=1" },
 			"base URL alone"},
-		{"deployment unknown", func(in *SnippetInput) { in.Deployment = "" }, "cloud or datacenter"},
+		{"deployment unknown", func(in *SnippetInput) { in.Deployment = "" },
+			"cloud or datacenter"},
 		{"no card", func(in *SnippetInput) { in.Cards = Cards{} }, "no card"},
 	}
 	for _, tt := range tests {
@@ -262,7 +265,8 @@ func TestAppConfig_RefusesUnusableInput(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error = %v, want one mentioning %q", err, tt.want)
 			}
-			if err != nil && credentialLike.MatchString(err.Error()) {
+			if err != nil && (credentialLike.MatchString(err.Error()) ||
+				strings.Contains(err.Error(), "hunter2")) {
 				t.Errorf("error carries a credential-like value: %v", err)
 			}
 		})

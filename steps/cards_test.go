@@ -116,7 +116,8 @@ func TestCards_ParseNames(t *testing.T) {
 		{"target in capitals", func() (any, error) { return ParseTarget(" Backstage ") },
 			TargetBackstage, ""},
 		{"unknown target lists the valid ones",
-			func() (any, error) { return ParseTarget("spotify") }, Target(""), "roadie, backstage"},
+			func() (any, error) { return ParseTarget("spotify") }, Target(""),
+			"roadie, backstage"},
 		{"part entity-page", func() (any, error) { return ParsePart("entity-page") },
 			PartEntityPage, ""},
 		{"unknown part lists the valid ones", func() (any, error) { return ParsePart("config") },
@@ -162,7 +163,8 @@ func TestCards_SectionsFollowTheCards(t *testing.T) {
 		cards  Cards
 		want   []string // section titles' first words, in order
 	}{
-		{"roadie overview only", TargetRoadie, Cards{Overview: true}, []string{"Add the overview"}},
+		{"roadie overview only", TargetRoadie, Cards{Overview: true},
+			[]string{"Add the overview"}},
 		{"roadie both", TargetRoadie, AllCards,
 			[]string{"Add the overview", "Add the dashboard"}},
 		{"backstage overview only needs no backend", TargetBackstage, Cards{Overview: true},
@@ -247,7 +249,8 @@ func TestCards_NotesForThisInput(t *testing.T) {
 		{"PAT with the annotation", TargetRoadie,
 			SnippetInput{Cards: AllCards, Realm: jira.RealmBearer, TokenType: "Bearer"}, nil},
 		{"bearer on cloud", TargetRoadie, SnippetInput{Cards: Cards{Dashboard: true},
-			Realm: jira.RealmBearer, Deployment: jira.DeploymentCloud}, []string{"refuses Bearer"}},
+			Realm: jira.RealmBearer, Deployment: jira.DeploymentCloud},
+			[]string{"refuses Bearer"}},
 		{"self-hosted dashboard caches errors", TargetBackstage,
 			withCards(cardsCloud, AllCards), []string{"cacheTtl"}},
 	}
