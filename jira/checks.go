@@ -164,17 +164,16 @@ func (r *run) finish(o outcome) {
 // rewrite reports a failure that only repeats an earlier check's failure as
 // "needs" that check instead.
 func (r *run) rewrite(o outcome) outcome {
-	if o.Status != StatusFail && o.Status != StatusWarn {
-		return o
-	}
 	if o.ID == CheckAuth {
 		reach := r.results[CheckReach]
-		if reach.Status == StatusFail && isGeneric(o.Code) {
+		if o.Status == StatusFail && reach.Status == StatusFail && isGeneric(o.Code) {
 			return skipped(CheckAuth, "needs_reach", "waiting for Jira to answer (see reach)")
 		}
 		return o
 	}
-	if p, done := r.results[CheckProject]; done && p.Status == StatusFail {
+	// Whatever a project check found, it means little without the project.
+	if p, done := r.results[CheckProject]; done && p.Status == StatusFail &&
+		o.Status != StatusSkipped {
 		return skipped(o.ID, "needs_project", "needs the project (see project)")
 	}
 	return o
