@@ -1,0 +1,133 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// tmuxSession is a real terminal running the built binary.
+type tmuxSession struct {
+	t    *testing.T
+	name string
+}
+
+// startTmux builds jira-setup and runs it with args in a detached tmux
+// session of the given size. In CI a missing tmux fails the test.
+func startTmux(t *testing.T, width, height int, args ...string) *tmuxSession {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("tmux is missing in CI: .ci/run should install it")
+		}
+		t.Skip("tmux not installed; the end-to-end test needs it")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "jira-setup")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	name := fmt.Sprintf("jira-setup-e2e-%d", time.Now().UnixNano())
+	cmdline := bin + " " + strings.Join(args, " ") + "; echo EXIT=$?; sleep 30"
+	start := exec.Command("tmux", "new-session", "-d", "-s", name,
+		"-x", fmt.Sprint(width), "-y", fmt.Sprint(height),
+		"env", "TERM=xterm-256color", "HOME="+dir, "bash", "-c", "cd "+dir+" && "+cmdline)
+	if out, err := start.CombinedOutput(); err != nil {
+		t.Fatalf("tmux: %v\n%s", err, out)
+	}
+	s := &tmuxSession{t: t, name: name}
+	t.Cleanup(func() { exec.Command("tmux", "kill-session", "-t", name).Run() })
+	return s
+}
+
+// keys sends tmux key names ("Enter", "C-s", "Down") or literal text.
+func (s *tmuxSession) keys(keys ...string) {
+	s.t.Helper()
+	for _, k := range keys {
+		if out, err := exec.Command("tmux", "send-keys", "-t", s.name, k).CombinedOutput(); err != nil {
+			s.t.Fatalf("send-keys %q: %v\n%s", k, err, out)
+		}
+		time.Sleep(120 * time.Millisecond)
+	}
+}
+
+// screen is what the pane shows now.
+func (s *tmuxSession) screen() string {
+	out, err := exec.Command("tmux", "capture-pane", "-p", "-t", s.name).Output()
+	if err != nil {
+		s.t.Fatalf("capture-pane: %v", err)
+	}
+	return string(out)
+}
+
+// waitFor waits until every text shows on screen.
+func (s *tmuxSession) waitFor(texts ...string) string {
+	s.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		screen := s.screen()
+		missing := ""
+		for _, want := range texts {
+			if !strings.Contains(screen, want) {
+				missing = want
+				break
+			}
+		}
+		if missing == "" {
+			return screen
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("screen never showed %q; it shows:\n%s", missing, screen)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+func TestEndToEnd_DemoWizardInTmux(t *testing.T) {
+	s := startTmux(t, 120, 40, "--demo")
+	s.waitFor("Connect Backstage to Jira", "Live checks", "DEMO")
+	s.waitFor("✓ auth")
+
+	s.keys("Enter", "Enter", "Enter")
+	s.waitFor("Step 1 · Create an API token", "id.atlassian.com")
+
+	s.keys("Enter", "Enter")
+	s.waitFor("Step 2 · Encode the credentials", "decodes to")
+
+	s.keys("Enter")
+	s.waitFor("Step 3 · Site and email suffix", "JIRA_API_URL")
+
+	// A failure scenario, switched on from inside the wizard.
+	s.keys("C-s")
+	s.waitFor("Demo Jira scenario")
+	for i := 0; i < 30 && !strings.Contains(s.screen(), "▸ expired-token"); i++ {
+		s.keys("Down")
+	}
+	s.keys("Enter")
+	s.waitFor("DEMO · expired token", "✗ auth")
+	s.waitFor("fix:")
+
+	// And back to a healthy Jira.
+	s.keys("C-s")
+	for i := 0; i < 30 && !strings.Contains(s.screen(), "▸ healthy"); i++ {
+		s.keys("Down")
+	}
+	s.keys("Enter")
+	s.waitFor("DEMO · healthy", "✓ auth")
+
+	s.keys("Enter", "Enter", "Enter", "Enter")
+	s.waitFor("Step 4 · Annotate your components")
+	s.keys("Enter")
+	s.waitFor("jira/project-key:")
+	s.keys("Enter", "Enter", "Enter", "Enter")
+	s.waitFor("Step 5 · Add the Jira cards", "Preview")
+	s.keys("Enter", "Enter")
+	s.waitFor("Summary", "Done")
+	s.keys("Enter")
+	s.waitFor("EXIT=0")
+}

@@ -1,0 +1,49 @@
+package ui
+
+import (
+	"bytes"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/roadie-tools/jira-setup/jira"
+)
+
+// TestProgram_SmokeRun runs the wizard in a real Bubble Tea program: it
+// draws, answers keys, asks before losing typed values, and quits.
+func TestProgram_SmokeRun(t *testing.T) {
+	demo, err := jira.StartDemo(jira.DemoOptions{Addr: "127.0.0.1:0", Flavor: jira.FlavorCloud})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer demo.Close()
+	acc := demo.Account()
+	w := New(Options{
+		Demo: demo,
+		Prefill: Prefill{Tenant: "acme", URL: demo.URL(), Email: acc.Email,
+			Token: acc.Token},
+	})
+	tm := teatest.NewTestModel(t, w, teatest.WithInitialTermSize(100, 30))
+	waitText(t, tm, "Connect Backstage to Jira")
+	waitText(t, tm, "Jira Cloud")
+
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
+	tm.Type("x") // the tenant field takes it: now something would be lost
+	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
+	waitText(t, tm, "Quit anyway?")
+	tm.Send(tea.KeyPressMsg{Code: 'y', Text: "y"})
+
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Wizard)
+	if !final.Quitting() || final.finished {
+		t.Fatalf("want quit before the end; quitting=%v finished=%v", final.Quitting(), final.finished)
+	}
+}
+
+func waitText(t *testing.T, tm *teatest.TestModel, text string) {
+	t.Helper()
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		return bytes.Contains(b, []byte(text))
+	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+}

@@ -1,0 +1,119 @@
+package ui
+
+import (
+	"fmt"
+	"math/rand"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/roadie-tools/jira-setup/jira"
+)
+
+// goldenSizes are the terminal sizes every screen is pinned at.
+var goldenSizes = [][2]int{{80, 24}, {120, 40}, {40, 12}}
+
+func TestView_Golden(t *testing.T) {
+	h := newHarness(t, jira.FlavorCloud, func(p *Prefill) { p.ProjectKey = "DEMO" })
+	h.w.data.overviewKey = "" // make sure the preview loaded for DEMO
+	h.send(h.w.loadOverview()())
+	for i, s := range h.w.screens {
+		for _, size := range goldenSizes {
+			name := fmt.Sprintf("%d-%s-%dx%d", i, slug(s.name()), size[0], size[1])
+			t.Run(name, func(t *testing.T) {
+				h.w.goTo(i)
+				h.resize(size[0], size[1])
+				golden.RequireEqual(t, []byte(stable(h.screen())))
+			})
+		}
+	}
+}
+
+func slug(s string) string {
+	return strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), " ", "-"))
+}
+
+// TestView_AnySizeAnyKeys resizes through many sizes and presses random
+// keys: no panic, and no frame wider or taller than the terminal.
+func TestView_AnySizeAnyKeys(t *testing.T) {
+	h := newHarness(t, jira.FlavorCloud)
+	rng := rand.New(rand.NewSource(7))
+	keys := []string{"enter", "tab", "shift+tab", "esc", "up", "down", "left", "right",
+		"space", "backspace", "pgdown", "pgup", "f1", "ctrl+t", "ctrl+e", "ctrl+a",
+		"ctrl+y", "ctrl+s", "a", "Z", "7", "/", "?", "q", "n"}
+	sizes := [][2]int{{1, 1}, {2, 1}, {1, 5}, {10, 3}, {40, 12}, {41, 13}, {79, 23},
+		{80, 24}, {99, 30}, {100, 30}, {101, 31}, {160, 48}, {300, 100}}
+	for i := 0; i < 40; i++ {
+		sizes = append(sizes, [2]int{1 + rng.Intn(300), 1 + rng.Intn(100)})
+	}
+	for _, size := range sizes {
+		h.resize(size[0], size[1])
+		for j := 0; j < 60; j++ {
+			k := keys[rng.Intn(len(keys))]
+			if k == "q" || (k == "enter" && h.w.current == screenSummary) {
+				continue // quitting would end the run
+			}
+			h.send(keyPress(k))
+			assertFits(t, h.w.render(), size[0], size[1])
+		}
+		h.drain()
+	}
+}
+
+// drain takes in the replies that arrived, without waiting for quiet.
+func (h *harness) drain() {
+	for {
+		select {
+		case msg := <-h.msgs:
+			h.send(msg)
+		default:
+			return
+		}
+	}
+}
+
+func assertFits(t *testing.T, frame string, width, height int) {
+	t.Helper()
+	lines := strings.Split(frame, "\n")
+	if len(lines) > height {
+		t.Fatalf("%d lines at height %d", len(lines), height)
+	}
+	for _, l := range lines {
+		if w := lipgloss.Width(l); w > width {
+			t.Fatalf("line %d cells wide at width %d: %q", w, width, l)
+		}
+	}
+}
+
+func BenchmarkView(b *testing.B) {
+	h := newHarness(b, jira.FlavorCloud, func(p *Prefill) { p.ProjectKey = "DEMO" })
+	h.resize(160, 48)
+	for i, s := range h.w.screens {
+		b.Run(slug(s.name()), func(b *testing.B) {
+			h.w.goTo(i)
+			for b.Loop() {
+				_ = h.w.View()
+			}
+		})
+	}
+}
+
+// BenchmarkKeystroke is one typed character: Update plus View, at 160x48
+// on the token screen.
+func BenchmarkKeystroke(b *testing.B) {
+	h := newHarness(b, jira.FlavorCloud)
+	h.resize(160, 48)
+	h.w.goTo(screenSite)
+	h.w.setFocus(2)
+	k := tea.KeyPressMsg{Code: 'x', Text: "x"}
+	bs := tea.KeyPressMsg{Code: tea.KeyBackspace}
+	for b.Loop() {
+		h.w.Update(k)
+		_ = h.w.View()
+		h.w.Update(bs)
+		_ = h.w.View()
+	}
+}

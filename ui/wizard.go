@@ -1,0 +1,179 @@
+// Package ui is the wizard shell: the state machine over the setup screens,
+// the layout, the key map and help, and the live connectivity panel that
+// runs the Jira checks while the admin types.
+package ui
+
+import (
+	"context"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/roadie-tools/jira-setup/jira"
+	"github.com/roadie-tools/jira-setup/ui/common"
+)
+
+// Options are what the wizard starts from.
+type Options struct {
+	// Client talks to Jira; Engine runs the checks with it.
+	Client *jira.Client
+	// Demo is the in-process demo Jira, when running with --demo.
+	Demo *jira.Demo
+	// Prefill holds values from flags and the environment.
+	Prefill Prefill
+	// OpenURL opens a link in the browser; nil disables the key.
+	OpenURL func(url string) error
+	// Debounce is how long typing must pause before checks re-run.
+	Debounce time.Duration
+	// SaveDir is where the summary file is written; empty means ".".
+	SaveDir string
+}
+
+// Prefill is the wizard's starting values. Token is a secret.
+type Prefill struct {
+	SelfHosted  bool
+	Tenant      string
+	URL         string
+	Email       string
+	Token       string
+	Realm       jira.Realm
+	ProjectKey  string
+	Component   string
+	TokenType   string
+	EmailSuffix string
+	User        string
+}
+
+// mode is what the shell is doing on top of the current screen.
+type mode int
+
+const (
+	modeNormal mode = iota
+	modeHelp
+	modeConfirmQuit
+	modeScenario
+	modeConfirmApply
+)
+
+// Wizard is the root model.
+type Wizard struct {
+	opts   Options
+	engine *jira.Engine
+	styles common.Styles
+	keys   common.KeyMap
+	help   help.Model
+	size   common.Size
+	dark   bool
+
+	form     *form
+	screens  []screen
+	current  int
+	focus    []int // focused field, per screen
+	scroll   []int // first content line shown, per screen
+	pickIdx  int   // highlighted picker entry
+	picking  bool  // the admin moved in the picker list
+	applied  bool  // the catalog file was written
+	mode     mode
+	problem  string // why the screen could not be left, shown until a key
+	notice   string // a passing message: copied, opened, saved
+	dirty    bool
+	quit     bool
+	finished bool // left the summary forward
+
+	panel     panel
+	data      lookups
+	report    jira.Report
+	attempt   int
+	inputGen  int
+	cancelRun context.CancelFunc
+	stream    chan tea.Msg
+
+	scenarioPick int
+	pick         *field // the site screen's copy choice
+}
+
+// New builds the wizard.
+func New(opts Options) *Wizard {
+	if opts.Client == nil {
+		opts.Client = jira.NewClient(jira.ClientOptions{})
+	}
+	if opts.Debounce == 0 {
+		opts.Debounce = 300 * time.Millisecond
+	}
+	w := &Wizard{
+		opts:   opts,
+		engine: jira.NewEngine(opts.Client),
+		keys:   common.DefaultKeyMap(),
+		help:   help.New(),
+		dark:   true,
+		panel:  newPanel(),
+		size:   common.Size{Width: 80, Height: 24},
+	}
+	w.styles = common.NewStyles(w.dark)
+	w.form = newForm(opts.Prefill)
+	w.screens = allScreens()
+	w.focus = make([]int, len(w.screens))
+	w.scroll = make([]int, len(w.screens))
+	return w
+}
+
+// Init starts the first checks and asks the terminal for its background.
+// Init implements tea.Model.
+func (w *Wizard) Init() tea.Cmd {
+	return tea.Batch(
+		tea.RequestBackgroundColor,
+		w.focusCurrent(),
+		w.startChecks(),
+		w.panel.spinner.Tick,
+	)
+}
+
+// Update implements tea.Model.
+func (w *Wizard) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		w.size = common.Size{Width: msg.Width, Height: msg.Height}
+		return w, nil
+	case tea.BackgroundColorMsg:
+		w.dark = msg.IsDark()
+		w.styles = common.NewStyles(w.dark)
+		return w, nil
+	case spinner.TickMsg:
+		var cmd tea.Cmd
+		w.panel.spinner, cmd = w.panel.spinner.Update(msg)
+		return w, cmd
+	case debounceMsg:
+		if msg.gen != w.inputGen {
+			return w, nil
+		}
+		return w, w.startChecks()
+	case checkMsg, checksDoneMsg, projectsMsg, componentsMsg, overviewMsg:
+		return w, w.handleResult(msg)
+	case openedMsg:
+		w.notice = msg.text
+		return w, nil
+	case tea.KeyPressMsg:
+		return w, w.handleKey(msg)
+	case tea.PasteMsg:
+		return w, w.updateField(msg)
+	}
+	return w, w.updateFocused(msg)
+}
+
+// View implements tea.Model.
+func (w *Wizard) View() tea.View {
+	v := tea.NewView(w.render())
+	v.AltScreen = true
+	v.WindowTitle = "jira-setup · " + w.screens[w.current].name()
+	return v
+}
+
+// Quitting reports whether the wizard has asked to quit.
+func (w *Wizard) Quitting() bool { return w.quit }
+
+func (w *Wizard) screen() screen { return w.screens[w.current] }
+
+func keyIs(k tea.KeyPressMsg, b key.Binding) bool { return key.Matches(k, b) }
