@@ -99,7 +99,8 @@ func normalizeParsed(site Site, u *url.URL) Site {
 		site.Changes = append(site.Changes, "removed the fragment (#…)")
 	}
 	segs := splitPath(u.EscapedPath())
-	ctx, rest := splitContext(segs, strings.HasSuffix(u.Hostname(), ".atlassian.net"))
+	cloud := strings.HasSuffix(strings.ToLower(u.Hostname()), ".atlassian.net")
+	ctx, rest := splitContext(segs, cloud)
 	if len(rest) > 0 {
 		site.Changes = append(site.Changes,
 			"removed the browser path /"+shorten(strings.Join(rest, "/"), 60))
