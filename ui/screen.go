@@ -68,6 +68,21 @@ func (w *Wizard) kv(label, value string, width int) string {
 	return l + truncate(value, max(width-len(label)-1, 1))
 }
 
+// hint renders secondary text under a field, indented to the field's value.
+func (w *Wizard) hint(width int, text ...string) string {
+	return w.indented(w.styles.Muted, width, 2, strings.Join(text, " "))
+}
+
+// indented wraps text to width and indents every line by n cells.
+func (w *Wizard) indented(st lipStyle, width, n int, text string) string {
+	pad := strings.Repeat(" ", n)
+	lines := strings.Split(wrap(text, max(width-n, 1)), "\n")
+	for i, l := range lines {
+		lines[i] = pad + st.Render(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
 // problemLine draws a finding in the error style.
 func (w *Wizard) problemLine(width int, text string) string {
 	return w.styles.Error.Render(wrap("✗ "+text, width))

@@ -23,7 +23,11 @@ func (annotationsScreen) title(*Wizard) string { return "Step 4 · Annotate your
 
 func (annotationsScreen) fields(w *Wizard) []*field {
 	f := w.form
-	return []*field{f.project, f.component, f.bearer, f.catalog}
+	out := []*field{f.project, f.component, f.bearer, f.catalog}
+	if w.entity != nil && strings.TrimSpace(f.catalog.Value()) != "" {
+		out = append(out, w.entity)
+	}
+	return out
 }
 
 func (annotationsScreen) bindings(w *Wizard) []key.Binding {
@@ -44,6 +48,9 @@ func (s annotationsScreen) view(w *Wizard, width int) string {
 		w.fieldView(f.bearer, width) + "\n" + w.bearerNote(width),
 		w.annotationsBlock(width),
 		w.fieldView(f.catalog, width) + "\n" + w.catalogView(width),
+	}
+	if w.entity != nil && strings.TrimSpace(f.catalog.Value()) != "" {
+		blocks = append(blocks, w.fieldView(w.entity, width))
 	}
 	return join(blocks...)
 }
@@ -148,14 +155,14 @@ func (w *Wizard) pickerView(f *field, width int) string {
 		return ""
 	}
 	if f == w.form.project && w.data.projectsErr != nil {
-		return "\n" + w.muted(width, "  could not list projects; type the key instead")
+		return "\n" + w.hint(width, "could not list projects; type the key instead")
 	}
 	m := w.matches(f)
 	if len(m) == 0 {
 		if !w.passed(jira.CheckAuth) {
-			return "\n" + w.muted(width, "  the list appears once the credentials work")
+			return "\n" + w.hint(width, "the list appears once the credentials work")
 		}
-		return "\n" + w.muted(width, "  no match")
+		return "\n" + w.hint(width, "no match")
 	}
 	sel := min(w.pickIdx, len(m)-1)
 	start := max(0, min(sel-pickerRows/2, len(m)-pickerRows))
@@ -180,7 +187,7 @@ func (w *Wizard) bearerNote(width int) string {
 		return w.noteLine(width, "your token is a PAT sent as Bearer: turn this on, "+
 			"or the activity stream answers 401")
 	}
-	return w.muted(width, "  "+text)
+	return w.hint(width, text)
 }
 
 // annotationsBlock shows the YAML to add.

@@ -112,7 +112,7 @@ func (w *Wizard) formNote(width int) string {
 			"in JIRA_TOKEN, for the proxy and for jiraDashboard.token.")
 	}
 	return w.muted(width, "Roadie wants this bare value in JIRA_API_TOKEN. Self-hosted",
-		"Backstage wants the header form (", w.keys.Header.Help().Key, ").")
+		"Backstage wants the header form: press "+w.keys.Header.Help().Key+".")
 }
 
 func padRight(s string, n int) string {

@@ -139,10 +139,10 @@ func (w *Wizard) suggestedSuffix() string {
 
 func (w *Wizard) suffixNote(width int) string {
 	if s := w.suggestedSuffix(); s != "" {
-		return w.muted(width, "  suggested from the account email:", s,
+		return w.hint(width, "suggested from the account email:", s,
 			"("+w.keys.Accept.Help().Key+" to use it)")
 	}
-	return w.muted(width, "  Backstage user name + suffix must equal the Jira user's",
+	return w.hint(width, "Backstage user name + suffix must equal the Jira user's",
 		"email for \"Assigned to me\".")
 }
 

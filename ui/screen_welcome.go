@@ -69,7 +69,7 @@ func (w *Wizard) tenantNote(width int) string {
 func (w *Wizard) siteNote(width int) string {
 	raw := strings.TrimSpace(w.form.site.Value())
 	if raw == "" {
-		return w.muted(width, "  Paste the address of your Jira, or any link into it.")
+		return w.hint(width, "Paste the address of your Jira, or any link into it.")
 	}
 	site, err := jira.NormalizeSite(raw)
 	if err != nil {
@@ -80,13 +80,13 @@ func (w *Wizard) siteNote(width int) string {
 		lines = append(lines, w.kv("  will use", w.styles.Code.Render(site.URL), width))
 	}
 	for _, c := range site.Changes {
-		lines = append(lines, w.muted(width, "  · "+c))
+		lines = append(lines, w.hint(width, "· "+c))
 	}
 	if site.Insecure {
 		lines = append(lines, w.noteLine(width, "plain http sends the token unencrypted; use https"))
 	}
 	if site.ProjectKey != "" {
-		lines = append(lines, w.muted(width, "  · project "+site.ProjectKey+
+		lines = append(lines, w.hint(width, "· project "+site.ProjectKey+
 			" found in the link: it is offered in step 4"))
 	}
 	return strings.Join(lines, "\n")

@@ -27,7 +27,7 @@ func TestProgram_SmokeRun(t *testing.T) {
 	})
 	tm := teatest.NewTestModel(t, w, teatest.WithInitialTermSize(100, 30))
 	waitText(t, tm, "Connect Backstage to Jira")
-	waitText(t, tm, "Jira Cloud")
+	waitText(t, tm, "Alice Admin")
 
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
 	tm.Type("x") // the tenant field takes it: now something would be lost

@@ -211,7 +211,7 @@ func (w *Wizard) scenarioList(width int) string {
 		row := "  " + padRight(s.Name, 18) + s.Title
 		if i == w.scenarioPick {
 			row = w.styles.FieldFocused.Render("▸ " + padRight(s.Name, 18) + s.Title)
-			lines = append(lines, row, w.muted(width, "    "+s.Description))
+			lines = append(lines, row, w.indented(w.styles.Muted, width, 4, s.Description))
 			continue
 		}
 		lines = append(lines, w.styles.Text.Render(row))

@@ -85,6 +85,8 @@ type Wizard struct {
 
 	panel     panel
 	data      lookups
+	catalog   catalogState
+	entity    *field // which entity of a multi-entity catalog file
 	report    jira.Report
 	attempt   int
 	inputGen  int
@@ -149,7 +151,10 @@ func (w *Wizard) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.gen != w.inputGen {
 			return w, nil
 		}
-		return w, w.startChecks()
+		return w, tea.Batch(w.startChecks(), w.planCatalog())
+	case catalogMsg:
+		w.takeCatalog(msg)
+		return w, nil
 	case checkMsg, checksDoneMsg, projectsMsg, componentsMsg, overviewMsg:
 		return w, w.handleResult(msg)
 	case openedMsg:
