@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	udiff "github.com/aymanbagabas/go-udiff"
 )
@@ -15,7 +16,7 @@ import (
 // Diff returns the patch as a unified diff labelled a/<path> and b/<path>,
 // or "" when the file is up to date.
 func (p *Plan) Diff() string {
-	name := filepath.ToSlash(p.Path)
+	name := strings.TrimPrefix(filepath.ToSlash(p.Path), "/")
 	if name == "" {
 		name = "catalog-info.yaml"
 	}
