@@ -81,10 +81,16 @@ func (p panel) view(st common.Styles, width, height int) string {
 	for _, id := range jira.CheckIDs {
 		r := p.result(id)
 		head := fmt.Sprintf("%s %-9s ", p.mark(st, r), id)
-		body := truncate(summaryOf(r), inner-12)
-		lines = append(lines, head+styleFor(st, r).Render(body))
+		for i, l := range clampLines(summaryOf(r), inner-12, 2) {
+			if i > 0 {
+				head = strings.Repeat(" ", 12)
+			}
+			lines = append(lines, head+styleFor(st, r).Render(l))
+		}
 		if r.Hint != "" && (r.Status == jira.StatusFail || r.Status == jira.StatusWarn) {
-			lines = append(lines, "  "+st.Muted.Render(truncate("fix: "+r.Hint, inner-2)))
+			for _, l := range clampLines("fix: "+r.Hint, inner-4, 2) {
+				lines = append(lines, "  "+st.Muted.Render(l))
+			}
 		}
 	}
 	lines = fitLines(lines, max(height-2, 1))
@@ -97,6 +103,9 @@ func (p panel) view(st common.Styles, width, height int) string {
 // compactView is the panel for narrow terminals: one line of marks, then
 // the finding and fix of the first checks that need attention.
 func (p panel) compactView(st common.Styles, width, maxLines int) string {
+	if len(p.failing()) == 0 && p.allOK() {
+		return st.OK.Render(truncate("✓ all checks pass", width))
+	}
 	var marks []string
 	for _, id := range jira.CheckIDs {
 		marks = append(marks, p.mark(st, p.result(id))+string(id))
@@ -112,13 +121,34 @@ func (p panel) compactView(st common.Styles, width, maxLines int) string {
 	return strings.Join(fitLines(lines, maxLines), "\n")
 }
 
+// allOK reports whether every check has passed.
+func (p panel) allOK() bool {
+	for _, id := range jira.CheckIDs {
+		if p.result(id).Status != jira.StatusOK {
+			return false
+		}
+	}
+	return true
+}
+
+// clampLines wraps s to width and keeps at most n lines, the last one
+// marked when cut.
+func clampLines(s string, width, n int) []string {
+	lines := strings.Split(wrap(s, max(width, 1)), "\n")
+	if len(lines) > n {
+		lines = lines[:n]
+		lines[n-1] = truncate(lines[n-1]+"…", width)
+	}
+	return lines
+}
+
 func summaryOf(r jira.Result) string {
 	s := r.Summary
 	if r.Status == jira.StatusRunning {
 		s = "checking…"
 	}
 	if r.Status == jira.StatusOK && r.Elapsed > 0 && r.ID == jira.CheckReach {
-		s += fmt.Sprintf(", %d ms", r.Elapsed.Round(time.Millisecond).Milliseconds())
+		s += fmt.Sprintf(", %d\u00a0ms", r.Elapsed.Round(time.Millisecond).Milliseconds())
 	}
 	return s
 }
