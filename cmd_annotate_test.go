@@ -54,7 +54,7 @@ func TestAnnotate_Command(t *testing.T) {
 		stderr string // a fragment
 	}{
 		{"block only", []string{"--project-key", "ABC", "--component", "yes"}, exitOK,
-			"metadata:\n  annotations:\n    jira/project-key: ABC\n    jira/component: \"yes\"\n", ""},
+			"    jira/project-key: ABC\n    jira/component: \"yes\"\n", ""},
 		{"token type any case", []string{"--project-key", "ABC", "--token-type", "bearer"},
 			exitOK, "jira/token-type: Bearer\n", ""},
 		{"no project key", nil, exitBadArgs, "", "--project-key is required"},
@@ -98,7 +98,8 @@ func TestAnnotate_WriteKeepsModeAndIsIdempotent(t *testing.T) {
 	args := []string{"--project-key", "ABC", "--component", "Core", "--file", path, "--write"}
 
 	code, stdout, stderr := annotateRun(args...)
-	if code != exitOK || stdout != "" || !strings.Contains(stderr, "jira/component: Core (added)") {
+	if code != exitOK || stdout != "" ||
+		!strings.Contains(stderr, "jira/component: Core (added)") {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 	info, err := os.Stat(path)
@@ -117,7 +118,8 @@ func TestAnnotate_WriteKeepsModeAndIsIdempotent(t *testing.T) {
 		!bytes.Equal(first, second) {
 		t.Errorf("second write: exit %d, stderr %q", code, stderr)
 	}
-	if leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".*.tmp")); len(leftovers) > 0 {
+	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".*.tmp"))
+	if len(leftovers) > 0 {
 		t.Errorf("temporary files left: %v", leftovers)
 	}
 }

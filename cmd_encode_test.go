@@ -91,7 +91,8 @@ func TestEncode_ReadsTerminalWithoutEcho(t *testing.T) {
 	}
 
 	failing := func(string) (string, error) { return "", errors.New("no terminal") }
-	if code, _, _ := encodeRun([]string{"--email", encEmail}, nil, "", failing); code != exitFailed {
+	code, _, _ = encodeRun([]string{"--email", encEmail}, nil, "", failing)
+	if code != exitFailed {
 		t.Errorf("a failed terminal read exits %d", code)
 	}
 }

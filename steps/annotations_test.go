@@ -107,7 +107,8 @@ func TestValidateAnnotationKey(t *testing.T) {
 			}
 		})
 	}
-	for _, a := range (Annotations{ProjectKey: "A1", Component: "c", TokenType: "Bearer"}).Pairs() {
+	all := Annotations{ProjectKey: "A1", Component: "c", TokenType: "Bearer"}
+	for _, a := range all.Pairs() {
 		if err := ValidateAnnotationKey(a.Key); err != nil {
 			t.Errorf("our own key %s is invalid: %v", a.Key, err)
 		}

@@ -56,6 +56,7 @@ type AmbiguousEntityError struct {
 	Entities []Entity
 }
 
+// Error lists the entities to choose from.
 func (e *AmbiguousEntityError) Error() string {
 	return fmt.Sprintf("%s: %s; choose one by name", ErrAmbiguousEntity,
 		entityRefs(e.Entities))

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // catalogUpdate reports whether -update was given. The flag is shared with
@@ -89,24 +91,25 @@ func checkPatched(t *testing.T, src, out []byte, entity string, ann Annotations)
 		bytes.Count(out, []byte("\n")) != bytes.Count(out, []byte("\r\n")) {
 		t.Errorf("the patch mixed line endings into a CRLF file")
 	}
-	if len(linesLost(src, out)) > 0 {
-		t.Errorf("lines lost: %q", linesLost(src, out))
+	if lost := linesLost(src, out, entity); len(lost) > 0 {
+		t.Errorf("lines lost: %q", lost)
 	}
 }
 
 // linesLost returns the lines of src that are not in out, in order, other
-// than the annotation lines the patch owns.
-func linesLost(src, out []byte) []string {
+// than those of the annotations block the patch owns.
+func linesLost(src, out []byte, entity string) []string {
 	var lost []string
+	lo, hi := ownedLines(src, entity)
 	outLines := splitLines(out)
 	j := 0
-	for _, line := range splitLines(src) {
+	for i, line := range splitLines(src) {
 		k := j
 		for k < len(outLines) && !bytes.Equal(outLines[k], line) {
 			k++
 		}
 		if k == len(outLines) {
-			if !ownedLine(line) && !extendedIn(line, outLines[j:]) {
+			if (i+1 < lo || i+1 > hi) && !extendedIn(line, outLines[j:]) {
 				lost = append(lost, string(line))
 			}
 			continue
@@ -116,17 +119,26 @@ func linesLost(src, out []byte) []string {
 	return lost
 }
 
-// ownedLine reports whether a line holds a jira key the patch may rewrite,
-// or an empty annotations mapping it may fill.
-func ownedLine(line []byte) bool {
-	s := string(line)
-	for _, k := range []string{AnnotationProjectKey, AnnotationComponent,
-		AnnotationTokenType, "annotations:"} {
-		if strings.Contains(s, k) {
-			return true
-		}
+// ownedLines returns the first and last line of the chosen entity's
+// metadata.annotations entry, which the patch may rewrite.
+func ownedLines(src []byte, entity string) (lo, hi int) {
+	docs, err := parseDocs(src)
+	if err != nil {
+		return 0, -1
 	}
-	return false
+	ent, err := chooseEntity(docs, entity)
+	if err != nil {
+		return 0, -1
+	}
+	md, _ := mapGet(docRoot(docs[ent.Doc]), "metadata")
+	if md == nil || md.Kind != yaml.MappingNode {
+		return 0, -1
+	}
+	k, v := mapEntry(md, "annotations")
+	if k == nil {
+		return 0, -1
+	}
+	return k.Line, max(k.Line, maxLine(v))
 }
 
 // extendedIn reports whether some line of out is line with text inserted
@@ -277,7 +289,7 @@ func FuzzPatch(f *testing.F) {
 		if _, err := decodeDocs(out); err != nil {
 			t.Fatalf("the patched file does not parse: %v", err)
 		}
-		if lost := linesLost([]byte(src), out); len(lost) > 0 {
+		if lost := linesLost([]byte(src), out, entity); len(lost) > 0 {
 			t.Fatalf("lines lost: %q", lost)
 		}
 		again, err := Patch(out, entity, ann)

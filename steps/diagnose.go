@@ -84,7 +84,7 @@ func (d *diagnosis) add(code string, args ...any) {
 // PAT) and lists the mistakes in it for the given realm ("" means not set,
 // which the plugins treat as Basic) and target.
 func Diagnose(value string, realm jira.Realm, target Target) Diagnosis {
-	d := &diagnosis{realm: realm, target: target}
+	d := &diagnosis{realm: canonicalRealm(realm), target: target}
 	t := strings.TrimSpace(value)
 	if t == "" {
 		d.add(CodeEmpty)
@@ -241,4 +241,15 @@ func (d *diagnosis) checkTarget() {
 		return
 	}
 	d.add(CodeMissingSchemeWord, string(d.Credential.Realm))
+}
+
+// canonicalRealm spells a realm as the header does, whatever case it came
+// in (JIRA_API_TOKEN_REALM=bearer is common).
+func canonicalRealm(r jira.Realm) jira.Realm {
+	for _, known := range []jira.Realm{jira.RealmBasic, jira.RealmBearer} {
+		if strings.EqualFold(strings.TrimSpace(string(r)), string(known)) {
+			return known
+		}
+	}
+	return r
 }

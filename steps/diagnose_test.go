@@ -69,6 +69,8 @@ func TestDiagnose(t *testing.T) {
 			[]string{CodeBasicWithPAT}, bearer},
 		{"PAT with bearer realm", demoPAT, jira.RealmBearer, TargetRoadie, FormPAT, nil,
 			bearer},
+		{"PAT with lower-case bearer realm", demoPAT, "bearer", TargetRoadie, FormPAT, nil,
+			bearer},
 		{"bearer header for backstage", "Bearer " + demoPAT, "", TargetBackstage,
 			FormBearerHeader, nil, bearer},
 		{"bearer header while realm says basic", "Bearer " + demoPAT, jira.RealmBasic,
