@@ -4,6 +4,12 @@
 // debug log), the connectivity checks and their diagnoses, the Jira site URL
 // normaliser, and the embedded demo Jira used by the program and the tests.
 // It imports nothing from the UI.
+//
+// Where things live: client.go (NewClient, APIError), resources.go
+// (Projects, Components, Overview), site.go (NormalizeSite),
+// credential.go (ParseCredential), checks.go and check_*.go (NewEngine,
+// Engine.Run, Engine.Forget), diagnose.go (what each answer means), and
+// demo*.go (StartDemo, Scenarios).
 package jira
 
 import "time"
@@ -118,42 +124,3 @@ type Report struct {
 	Version    string
 	Results    []Result
 }
-
-// The rest of the package's exported surface, implemented in its own files
-// (client.go, checks.go, site.go, demo*.go). The wizard and the CLI are
-// written against exactly these names:
-//
-//	type ClientOptions struct {
-//		Timeout time.Duration // per request; 0 means 10s
-//		MaxBody int64         // response body cap in bytes; 0 means 4 MiB
-//		Debug   io.Writer     // redacting debug log; nil for none
-//	}
-//	func NewClient(opts ClientOptions) *Client
-//	func (c *Client) Projects(ctx context.Context, site string, cred Credential,
-//		dep Deployment, query string, startAt int) (ProjectPage, error)
-//	func (c *Client) Components(ctx context.Context, site string, cred Credential,
-//		key string) ([]Component, error)
-//	func (c *Client) Overview(ctx context.Context, site string, cred Credential,
-//		dep Deployment, key, component string, max int) (Overview, error)
-//
-//	func NewEngine(c *Client) *Engine
-//	// Run runs every check; emit is called (never concurrently) with a
-//	// StatusRunning result when a check starts and its final result when
-//	// it ends. Results whose inputs did not change since the last Run are
-//	// re-emitted from the cache without a request.
-//	func (e *Engine) Run(ctx context.Context, in Input, emit func(Result)) Report
-//	func (e *Engine) Forget() // drop the cache: the next Run asks again
-//
-//	type Site struct { URL string; Changes []string; ProjectKey string; Insecure bool }
-//	func NormalizeSite(raw string) (Site, error)
-//	func ParseCredential(value string, realm Realm) (Credential, error)
-//
-//	type DemoOptions struct { Addr string; Flavor Flavor; Scenario string; Latency time.Duration }
-//	func StartDemo(opts DemoOptions) (*Demo, error)
-//	func (d *Demo) URL() string
-//	func (d *Demo) Account() DemoAccount // Email, Username, Token, PAT, Credential()
-//	func (d *Demo) SetScenario(name string) error
-//	func (d *Demo) Scenario() string
-//	func (d *Demo) Flavor() Flavor
-//	func (d *Demo) Close() error
-//	func Scenarios() []ScenarioInfo // Name, Title, Description, Codes

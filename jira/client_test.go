@@ -59,9 +59,16 @@ func (fs *fixtureServer) serve(t *testing.T) func(http.ResponseWriter, *http.Req
 	}
 }
 
+// Answers with no recorded fixture, written in the recorded shapes.
+const (
+	cloudInfo    = `{"baseUrl":"","version":"1001.0.0-SNAPSHOT","deploymentType":"Cloud"}`
+	dcInfo       = `{"baseUrl":"","version":"9.4.0","deploymentType":"Server"}`
+	dcComponents = `[{"id":"42102","name":"Some Component"}]`
+)
+
 func TestEngine_RecordedCloudAnswers(t *testing.T) {
 	fs := newFixtureServer(t, map[string]string{
-		"GET /rest/api/2/serverInfo":                   `{"baseUrl":"","version":"1001.0.0-SNAPSHOT","deploymentType":"Cloud"}`,
+		"GET /rest/api/2/serverInfo":                   cloudInfo,
 		"GET /rest/api/2/myself":                       "cloud-myself.json",
 		"GET /rest/api/latest/project/TEST":            "cloud-project.json",
 		"GET /rest/api/latest/project/TEST/components": "cloud-project-components.json",
@@ -92,10 +99,10 @@ func TestEngine_RecordedCloudAnswers(t *testing.T) {
 
 func TestEngine_RecordedDataCenterAnswers(t *testing.T) {
 	fs := newFixtureServer(t, map[string]string{
-		"GET /rest/api/2/serverInfo":                     `{"baseUrl":"","version":"9.4.0","deploymentType":"Server"}`,
+		"GET /rest/api/2/serverInfo":                     dcInfo,
 		"GET /rest/api/2/myself":                         "dc-myself.json",
 		"GET /rest/api/latest/project/ABDERA":            "dc-project.json",
-		"GET /rest/api/latest/project/ABDERA/components": `[{"id":"42102","name":"Some Component"}]`,
+		"GET /rest/api/latest/project/ABDERA/components": dcComponents,
 		"GET /rest/api/latest/project/ABDERA/statuses":   "cloud-project-statuses.json",
 		"POST /rest/api/latest/search":                   "dc-search.json",
 		"GET /rest/api/2/search":                         "dc-search.json",
@@ -308,11 +315,12 @@ func TestClient_HTTPAnswersThatAreNotJira(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+			h := func(w http.ResponseWriter, _ *http.Request) {
 				w.Header().Set("Content-Type", c.ctype)
 				w.WriteHeader(c.status)
 				w.Write([]byte(c.body))
-			}))
+			}
+			srv := httptest.NewServer(http.HandlerFunc(h))
 			defer srv.Close()
 			if got := outcomes(runChecks(t, Input{Site: srv.URL}))[CheckReach]; got != c.want {
 				t.Errorf("reach: %s, want %s", got, c.want)

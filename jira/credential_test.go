@@ -10,18 +10,20 @@ import (
 const guideVector = "amlyYS1tYWlsQGV4YW1wbGUuY29tOmhUQmdxVmNyY3hSWXBUNVRDelRBOUMwRg=="
 
 func TestParseCredential(t *testing.T) {
+	basic := Credential{RealmBasic, guideVector}
+	bearer := Credential{RealmBearer, "NjE4OTk2"}
 	cases := []struct {
 		name, value string
 		realm       Realm
 		want        Credential
 	}{
-		{"bare base64", guideVector, RealmBasic, Credential{RealmBasic, guideVector}},
-		{"no realm means Basic", guideVector, "", Credential{RealmBasic, guideVector}},
-		{"whole Basic header", "Basic " + guideVector, RealmBearer, Credential{RealmBasic, guideVector}},
-		{"lower-case basic word", "basic " + guideVector, "", Credential{RealmBasic, guideVector}},
-		{"whole Bearer header", "Bearer NjE4OTk2", RealmBasic, Credential{RealmBearer, "NjE4OTk2"}},
-		{"bare PAT with Bearer realm", "NjE4OTk2", RealmBearer, Credential{RealmBearer, "NjE4OTk2"}},
-		{"surrounding newline", "\n " + guideVector + "\r\n", RealmBasic, Credential{RealmBasic, guideVector}},
+		{"bare base64", guideVector, RealmBasic, basic},
+		{"no realm means Basic", guideVector, "", basic},
+		{"whole Basic header", "Basic " + guideVector, RealmBearer, basic},
+		{"lower-case basic word", "basic " + guideVector, "", basic},
+		{"whole Bearer header", "Bearer NjE4OTk2", RealmBasic, bearer},
+		{"bare PAT with Bearer realm", "NjE4OTk2", RealmBearer, bearer},
+		{"surrounding newline", "\n " + guideVector + "\r\n", RealmBasic, basic},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -31,7 +33,8 @@ func TestParseCredential(t *testing.T) {
 			}
 		})
 	}
-	if u := BasicCredential("jira-mail@example.com", "hTBgqVcrcxRYpT5TCzTA9C0F"); u.Secret != guideVector {
+	u := BasicCredential("jira-mail@example.com", "hTBgqVcrcxRYpT5TCzTA9C0F")
+	if u.Secret != guideVector {
 		t.Errorf("BasicCredential does not match the guide's vector: %s", u.Secret)
 	}
 }
@@ -42,7 +45,7 @@ func TestParseCredential_Refusals(t *testing.T) {
 		{"empty", "  "},
 		{"inner space", "amlyYS1t YWlsQGV4"},
 		{"not base64", secret},
-		{"no colon inside", "bm9jb2xvbmhlcmU="},            // "nocolonhere"
+		{"no colon inside", "bm9jb2xvbmhlcmU="},             // "nocolonhere"
 		{"encoded with echo's newline", "YUBiLmM6dG9rZW4K"}, // "a@b.c:token\n"
 	}
 	for _, c := range cases {

@@ -63,7 +63,8 @@ func (d *Demo) fault(w http.ResponseWriter, r *http.Request, scenario, path stri
 		w.Header().Set("Retry-After", "30")
 		w.Header().Set("X-RateLimit-Limit", "100")
 		w.Header().Set("X-RateLimit-Remaining", "0")
-		w.Header().Set("X-RateLimit-Reset", time.Now().Add(30*time.Second).UTC().Format(time.RFC3339))
+		reset := time.Now().Add(30 * time.Second).UTC()
+		w.Header().Set("X-RateLimit-Reset", reset.Format(time.RFC3339))
 		writeJiraError(w, http.StatusTooManyRequests, "Rate limit exceeded.")
 	default:
 		return false

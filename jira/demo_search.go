@@ -197,9 +197,10 @@ func (d *Demo) issueJSON(r *http.Request, is demoIssue) map[string]any {
 		"issuetype": map[string]any{"name": is.Type, "subtask": false},
 		"status":    d.statusJSON(base+"/rest/api/2", d.data.status(is.Status)),
 		"priority":  map[string]any{"name": is.Priority},
-		"created":   is.Created + "T09:00:00.000+0000", "updated": is.Updated + "T16:30:00.000+0000",
-		"project": map[string]any{"id": p.ID, "key": p.Key, "name": p.Name},
-		"labels":  append([]string{}, is.Labels...), "assignee": nil, "components": []any{},
+		"created":   is.Created + "T09:00:00.000+0000",
+		"updated":   is.Updated + "T16:30:00.000+0000",
+		"project":   map[string]any{"id": p.ID, "key": p.Key, "name": p.Name},
+		"labels":    append([]string{}, is.Labels...), "assignee": nil, "components": []any{},
 	}
 	if u, found := d.data.user(is.Assignee); found && is.Assignee != "" {
 		fields["assignee"] = d.userJSON(r, u, false)

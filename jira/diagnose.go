@@ -26,6 +26,10 @@ type outcome struct {
 	cancelled bool       // the run was cancelled: never cached
 }
 
+// ssoHint is the fix for an SSO page or proxy where the API should answer.
+const ssoHint = "an SSO or proxy intercepts /rest: exempt /rest and /activity, " +
+	"or use Jira's direct URL"
+
 // generic codes are failures of the connection, not of the check's subject;
 // a check after a failed reach reports them as "needs reach" instead.
 var genericSuffixes = []string{
@@ -108,9 +112,10 @@ func httpFailure(id CheckID, site string, r *response, wantJSON bool) (outcome, 
 		return rateLimited(id, r), true
 	case r.status >= 300 && r.status < 400:
 		return redirected(id, site, r), true
-	case r.status == http.StatusNotFound && strings.Contains(r.text(), "Site temporarily unavailable"):
+	case r.status == http.StatusNotFound &&
+		strings.Contains(r.text(), "Site temporarily unavailable"):
 		return fail(id, "site_unavailable", "Atlassian says this Cloud site is unavailable",
-			"check the site name at admin.atlassian.com; the site may be renamed or suspended"), true
+			"check the site name at admin.atlassian.com; it may be renamed or suspended"), true
 	case r.status >= 500:
 		o := fail(id, "server_error", fmt.Sprintf("Jira answered %d %s", r.status,
 			http.StatusText(r.status)), "Jira has a problem: try again later or ask its admin")
@@ -121,7 +126,7 @@ func httpFailure(id CheckID, site string, r *response, wantJSON bool) (outcome, 
 			"fix the path: add or remove the /jira context path, and drop any /rest part"), true
 	case wantJSON && r.status < 300 && !r.isJSON():
 		return fail(id, "not_jira", "a web page answered where Jira's API was expected",
-			"an SSO or proxy intercepts /rest: exempt /rest and /activity, or use Jira's direct URL"), true
+			ssoHint), true
 	}
 	return outcome{}, false
 }
@@ -166,9 +171,10 @@ func redirected(id CheckID, site string, r *response) outcome {
 	low := strings.ToLower(to.Path)
 	if !strings.EqualFold(to.Host, base.Host) || strings.Contains(low, "login") ||
 		strings.Contains(low, "sso") || strings.Contains(low, "saml") {
-		return fail(id, "not_jira", "the site redirects to "+to.Host+", a login page, not Jira's API",
-			"an SSO or proxy intercepts /rest: exempt /rest and /activity, or use Jira's direct URL")
+		return fail(id, "not_jira", "the site redirects to "+to.Host+
+			", a login page, not Jira's API", ssoHint)
 	}
-	return fail(id, "redirect", "the site redirects to "+shorten(to.Scheme+"://"+to.Host+to.Path, 80),
+	target := shorten(to.Scheme+"://"+to.Host+to.Path, 80)
+	return fail(id, "redirect", "the site redirects to "+target,
 		"use the address Jira redirects to as the site URL")
 }

@@ -170,7 +170,9 @@ func TestEngine_InputVariations(t *testing.T) {
 			func(in *Input) { in.Credential.Realm = RealmBearer },
 			blockedAfterAuth("fail auth.bearer_on_cloud")},
 		{"wrong token on Cloud", FlavorCloud,
-			func(in *Input) { in.Credential = BasicCredential("alice@example.com", demoToken("x")) },
+			func(in *Input) {
+				in.Credential = BasicCredential("alice@example.com", demoToken("x"))
+			},
 			blockedAfterAuth("fail auth.bad_credentials")},
 		{"password on Cloud", FlavorCloud,
 			func(in *Input) { in.Credential = BasicCredential("alice@example.com", "hunter2") },
