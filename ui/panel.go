@@ -153,12 +153,12 @@ func summaryOf(r jira.Result) string {
 	return s
 }
 
-func styleFor(st common.Styles, r jira.Result) lipStyle {
+func styleFor(st common.Styles, r jira.Result) common.Paint {
 	switch r.Status {
 	case jira.StatusFail:
-		return st.Fail.Bold(false)
+		return st.FailText
 	case jira.StatusWarn:
-		return st.Warn.Bold(false)
+		return st.WarnText
 	case jira.StatusOK:
 		return st.Text
 	}

@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 
+	"github.com/roadie-tools/jira-setup/ui/common"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
@@ -74,7 +76,7 @@ func (w *Wizard) hint(width int, text ...string) string {
 }
 
 // indented wraps text to width and indents every line by n cells.
-func (w *Wizard) indented(st lipStyle, width, n int, text string) string {
+func (w *Wizard) indented(st common.Paint, width, n int, text string) string {
 	pad := strings.Repeat(" ", n)
 	lines := strings.Split(wrap(text, max(width-n, 1)), "\n")
 	for i, l := range lines {
@@ -95,7 +97,7 @@ func (w *Wizard) noteLine(width int, text string) string {
 
 // okLine draws a confirmation.
 func (w *Wizard) okLine(width int, text string) string {
-	return w.styles.OK.Bold(false).Render(wrap("✓ "+text, width))
+	return w.styles.OKText.Render(wrap("✓ "+text, width))
 }
 
 // join stacks the non-empty blocks with a blank line between them.

@@ -94,5 +94,5 @@ func (w *Wizard) siteNote(width int) string {
 
 // link renders a clickable terminal hyperlink.
 func (w *Wizard) link(url string) string {
-	return w.styles.Link.Hyperlink(url).Render(url)
+	return w.styles.Link.Style().Hyperlink(url).Render(url)
 }

@@ -33,7 +33,9 @@ func (w *Wizard) render() string {
 		lines = append(lines, w.footerView(width))
 	}
 	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, width, "")
+		if cellWidth(l) > width {
+			lines[i] = ansi.Truncate(l, width, "")
+		}
 	}
 	return strings.Join(lines[:min(len(lines), height)], "\n")
 }
@@ -83,7 +85,7 @@ func (w *Wizard) bodyView(width, height int) string {
 		cw := width - pw - 1
 		content := w.contentView(cw, height)
 		p := w.panel.view(w.styles, pw, height)
-		return lipgloss.JoinHorizontal(lipgloss.Top, content, " ", p)
+		return besides(content, p, cw, " ")
 	}
 	pLines := min(max(height/3, 1), 2+2*len(w.panel.failing()))
 	if height < 8 {
@@ -150,8 +152,17 @@ func focusLine(lines []string) int {
 
 // footerView is the help bar: the screen's keys, then the global ones.
 func (w *Wizard) footerView(width int) string {
-	w.help.SetWidth(width)
-	return w.help.ShortHelpView(w.shortHelp())
+	bindings := w.shortHelp()
+	var sig strings.Builder
+	fmt.Fprintf(&sig, "%d|%t|", width, w.dark)
+	for _, b := range bindings {
+		sig.WriteString(b.Help().Key + "=" + b.Help().Desc + "|")
+	}
+	if sig.String() != w.footer.sig {
+		w.help.SetWidth(width)
+		w.footer.sig, w.footer.view = sig.String(), w.help.ShortHelpView(bindings)
+	}
+	return w.footer.view
 }
 
 func (w *Wizard) shortHelp() []key.Binding {

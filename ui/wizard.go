@@ -93,6 +93,10 @@ type Wizard struct {
 	cancelRun context.CancelFunc
 	stream    chan tea.Msg
 
+	// footer caches the help bar: the bubbles help view lays its text out
+	// with lipgloss, which costs more than the rest of a frame.
+	footer struct{ sig, view string }
+
 	scenarioPick int
 	pick         *field // the site screen's copy choice
 }

@@ -8,41 +8,45 @@ import (
 
 // Styles is every style the wizard draws with, named for its role.
 type Styles struct {
-	App         lipgloss.Style
-	Brand       lipgloss.Style
+	Brand       Paint
 	Demo        lipgloss.Style
-	StepDone    lipgloss.Style
-	StepCurrent lipgloss.Style
-	StepTodo    lipgloss.Style
+	StepDone    Paint
+	StepCurrent Paint
+	StepTodo    Paint
 
-	Box      lipgloss.Style
-	BoxTitle lipgloss.Style
-	Text     lipgloss.Style
-	Muted    lipgloss.Style
-	Strong   lipgloss.Style
-	Link     lipgloss.Style
-	Code     lipgloss.Style
+	BoxTitle Paint
+	Text     Paint
+	Muted    Paint
+	Strong   Paint
+	Link     Paint
+	Code     Paint
 
-	Label        lipgloss.Style
-	FieldFocused lipgloss.Style
-	FieldBlurred lipgloss.Style
-	Error        lipgloss.Style
-	Notice       lipgloss.Style
+	Label        Paint
+	FieldFocused Paint
+	FieldBlurred Paint
+	Error        Paint
+	Notice       Paint
 
-	OK      lipgloss.Style
-	Warn    lipgloss.Style
-	Fail    lipgloss.Style
-	Pending lipgloss.Style
+	OK      Paint
+	Warn    Paint
+	Fail    Paint
+	Pending Paint
 
-	DiffAdd    lipgloss.Style
-	DiffRemove lipgloss.Style
-	DiffHunk   lipgloss.Style
+	DiffAdd    Paint
+	DiffRemove Paint
+	DiffHunk   Paint
 
-	HelpKey  lipgloss.Style
-	HelpDesc lipgloss.Style
-	HelpSep  lipgloss.Style
+	HelpKey  Paint
+	HelpDesc Paint
+	HelpSep  Paint
 
-	Overlay lipgloss.Style
+	// Findings in the panel: the colour of OK, Warn and Fail without bold.
+	OKText   Paint
+	WarnText Paint
+	FailText Paint
+
+	// Border is the colour of box borders.
+	Border Paint
 }
 
 // NewStyles builds the styles for a dark or a light terminal background.
@@ -60,44 +64,45 @@ func NewStyles(dark bool) Styles {
 	border := ld(lipgloss.Color("#B8B8B8"), lipgloss.Color("#4A4A4A"))
 
 	fg := func(c color.Color) lipgloss.Style { return lipgloss.NewStyle().Foreground(c) }
+	p := NewPaint
 	return Styles{
-		App:   lipgloss.NewStyle(),
-		Brand: fg(accent).Bold(true),
+		Brand: p(fg(accent).Bold(true)),
 		Demo: lipgloss.NewStyle().Bold(true).Padding(0, 1).
 			Foreground(ld(lipgloss.Color("#FFFFFF"), lipgloss.Color("#1F1F1F"))).
 			Background(yellow),
-		StepDone:    fg(green),
-		StepCurrent: fg(accent).Bold(true).Underline(true),
-		StepTodo:    fg(muted),
+		StepDone:    p(fg(green)),
+		StepCurrent: p(fg(accent).Bold(true).Underline(true)),
+		StepTodo:    p(fg(muted)),
 
-		Box:      lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(border),
-		BoxTitle: fg(accent).Bold(true),
-		Text:     fg(text),
-		Muted:    fg(muted),
-		Strong:   fg(text).Bold(true),
-		Link:     fg(blue).Underline(true),
-		Code:     fg(blue),
+		BoxTitle: p(fg(accent).Bold(true)),
+		Text:     p(fg(text)),
+		Muted:    p(fg(muted)),
+		Strong:   p(fg(text).Bold(true)),
+		Link:     p(fg(blue).Underline(true)),
+		Code:     p(fg(blue)),
 
-		Label:        fg(muted),
-		FieldFocused: fg(accent).Bold(true),
-		FieldBlurred: fg(muted),
-		Error:        fg(red),
-		Notice:       fg(yellow),
+		Label:        p(fg(muted)),
+		FieldFocused: p(fg(accent).Bold(true)),
+		FieldBlurred: p(fg(muted)),
+		Error:        p(fg(red)),
+		Notice:       p(fg(yellow)),
 
-		OK:      fg(green).Bold(true),
-		Warn:    fg(yellow).Bold(true),
-		Fail:    fg(red).Bold(true),
-		Pending: fg(muted),
+		OK:      p(fg(green).Bold(true)),
+		Warn:    p(fg(yellow).Bold(true)),
+		Fail:    p(fg(red).Bold(true)),
+		Pending: p(fg(muted)),
 
-		DiffAdd:    fg(green),
-		DiffRemove: fg(red),
-		DiffHunk:   fg(blue),
+		DiffAdd:    p(fg(green)),
+		DiffRemove: p(fg(red)),
+		DiffHunk:   p(fg(blue)),
 
-		HelpKey:  fg(text).Bold(true),
-		HelpDesc: fg(muted),
-		HelpSep:  fg(border),
+		HelpKey:  p(fg(text).Bold(true)),
+		HelpDesc: p(fg(muted)),
+		HelpSep:  p(fg(border)),
 
-		Overlay: lipgloss.NewStyle().Border(lipgloss.DoubleBorder()).
-			BorderForeground(accent).Padding(0, 1),
+		OKText:   p(fg(green)),
+		WarnText: p(fg(yellow)),
+		FailText: p(fg(red)),
+		Border:   p(fg(border)),
 	}
 }
