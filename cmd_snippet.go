@@ -14,12 +14,19 @@ import (
 )
 
 // detectDeployment asks the live server whether the site is Cloud or
-// self-managed (serverInfo). When set, snippet tries it first and falls back
-// to --deployment, then to the host name, when it fails or cannot tell.
-//
-// TODO: nil until the lead wires it to the jira client's serverInfo call.
-var detectDeployment func(ctx context.Context, site string,
-	timeout time.Duration) (jira.Deployment, error)
+// self-managed (serverInfo). Snippet tries it first and falls back to
+// --deployment, then to the host name, when it fails or cannot tell. Tests
+// replace it.
+var detectDeployment = liveDeployment
+
+// liveDeployment runs the site and reach checks alone: serverInfo needs no
+// credentials, so none are sent.
+func liveDeployment(ctx context.Context, site string,
+	timeout time.Duration) (jira.Deployment, error) {
+	client := jira.NewClient(jira.ClientOptions{Timeout: timeout})
+	report := jira.NewEngine(client).Run(ctx, jira.Input{Site: site}, func(jira.Result) {})
+	return report.Deployment, nil
+}
 
 // snippetOptions are the snippet command's own flags.
 type snippetOptions struct {

@@ -80,8 +80,9 @@ func newForm(p Prefill) *form {
 		f.dcAuth.choice = authBasic
 	}
 	if p.Token != "" && p.Email == "" {
-		// A token from JIRA_API_TOKEN is already in Roadie's stored form.
-		f.asGiven = true
+		// A token from JIRA_API_TOKEN is in Roadie's stored form: an
+		// encoded email:token, a whole header, or a bare PAT.
+		f.asGiven = encodedKind(steps.ClassifyToken(p.Token).Kind)
 	}
 	return f
 }
@@ -133,4 +134,15 @@ func (f *form) input(dep jira.Deployment) jira.Input {
 		in.TokenType = "Bearer"
 	}
 	return in
+}
+
+// encodedKind reports token shapes that already are a credential: an
+// encoded or plain email:token, or a whole Authorization value.
+func encodedKind(k steps.TokenKind) bool {
+	switch k {
+	case steps.TokenEmailPair, steps.TokenEncodedBasic,
+		steps.TokenBasicHeader, steps.TokenBearerHeader:
+		return true
+	}
+	return false
 }

@@ -135,12 +135,7 @@ func (w *Wizard) tokenPage() string {
 // tokenLooksEncoded reports whether the pasted value is already an
 // encoded email:token or a whole Authorization header.
 func (w *Wizard) tokenLooksEncoded() bool {
-	switch steps.ClassifyToken(w.form.token.Value()).Kind {
-	case steps.TokenEmailPair, steps.TokenEncodedBasic,
-		steps.TokenBasicHeader, steps.TokenBearerHeader:
-		return true
-	}
-	return false
+	return encodedKind(steps.ClassifyToken(w.form.token.Value()).Kind)
 }
 
 // tokenNotes says what the pasted value looks like.
@@ -154,8 +149,13 @@ func (w *Wizard) tokenNotes(width int) string {
 	if info.Problem != "" {
 		lines = append(lines, w.problemLine(width, info.Problem))
 	}
-	if info.Note != "" {
+	switch {
+	case info.Note == "":
+	case info.Kind == steps.TokenCloudAPI, info.Kind == steps.TokenCloudLegacy,
+		info.Kind == steps.TokenServiceAccount, info.Kind == steps.TokenDataCenterPAT:
 		lines = append(lines, w.okLine(width, info.Note))
+	default:
+		lines = append(lines, w.muted(width, info.Note))
 	}
 	if w.tokenLooksEncoded() {
 		if w.form.asGiven {
