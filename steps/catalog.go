@@ -127,6 +127,10 @@ func PlanPatch(path string, src []byte, entity string, ann Annotations) (*Plan, 
 	if err != nil {
 		return nil, err
 	}
+	if oddLineBreaks(src) {
+		return nil, fmt.Errorf("%w: the file has line breaks other than \\n and \\r\\n; "+
+			"add the annotations by hand", ErrUnsupported)
+	}
 
 	p := newPatcher(src, docs[ent.Doc])
 	changes, err := p.patch(ann)
@@ -325,6 +329,18 @@ func scalarText(n *yaml.Node) string {
 		return ""
 	}
 	return n.Value
+}
+
+// oddLineBreaks reports a bare \r, NEL, LS or PS: the parser counts them
+// as line breaks, and the patcher counts lines by \n only.
+func oddLineBreaks(src []byte) bool {
+	for i, c := range src {
+		if c == '\r' && (i+1 == len(src) || src[i+1] != '\n') {
+			return true
+		}
+	}
+	return bytes.ContainsRune(src, '\u0085') || bytes.ContainsRune(src, '\u2028') ||
+		bytes.ContainsRune(src, '\u2029')
 }
 
 func isNull(n *yaml.Node) bool {

@@ -57,7 +57,7 @@ func (p *patcher) patch(ann Annotations) ([]Change, error) {
 	annKey, annVal := mapEntry(md, "annotations")
 	switch {
 	case annKey == nil:
-		return p.addAnnotations(root, md, pairs), nil
+		return p.addAnnotations(root, md, pairs)
 	case annVal.Kind == yaml.AliasNode:
 		return nil, unsupported(annVal, "metadata.annotations is an alias")
 	case isNull(annVal):
@@ -70,17 +70,17 @@ func (p *patcher) patch(ann Annotations) ([]Change, error) {
 }
 
 // addAnnotations adds a whole annotations mapping to metadata.
-func (p *patcher) addAnnotations(root, md *yaml.Node, pairs []Annotation) []Change {
+func (p *patcher) addAnnotations(root, md *yaml.Node, pairs []Annotation) ([]Change, error) {
 	if md.Style&yaml.FlowStyle != 0 {
-		p.flowAppend(md, []string{"annotations: {" + flowPairs(pairs) + "}"})
-		return added(pairs)
+		err := p.flowAppend(md, []string{"annotations: {" + flowPairs(pairs) + "}"})
+		return added(pairs), err
 	}
 	n := len(md.Content)
 	at := p.afterEntry(md.Content[n-2], md.Content[n-1])
 	indent := strings.Repeat(" ", md.Column-1)
 	text := indent + "annotations:" + p.eol + p.blockPairs(indent+p.unit(root, md), pairs)
 	p.insertLines(at, text)
-	return added(pairs)
+	return added(pairs), nil
 }
 
 // fillAnnotations replaces an empty `annotations:` (or `annotations: ~`).
@@ -138,7 +138,9 @@ func (p *patcher) updateAnnotations(m *yaml.Node, pairs []Annotation) ([]Change,
 		}
 	}
 	if flow && len(missing) > 0 {
-		p.flowAppend(m, []string{flowPairs(missing)})
+		if err := p.flowAppend(m, []string{flowPairs(missing)}); err != nil {
+			return nil, err
+		}
 	}
 	return changes, nil
 }
@@ -182,8 +184,11 @@ func (p *patcher) updateValue(a Annotation, v *yaml.Node, flow bool) (*Change, e
 }
 
 // flowAppend adds items before the closing brace of flow mapping m.
-func (p *patcher) flowAppend(m *yaml.Node, items []string) {
+func (p *patcher) flowAppend(m *yaml.Node, items []string) error {
 	open := p.offset(m.Line, m.Column)
+	if open >= len(p.src) || p.src[open] != '{' {
+		return unsupported(m, "the flow mapping could not be located")
+	}
 	_, last := flowClose(p.src, open)
 	text := strings.Join(items, ", ")
 	switch p.src[last] {
@@ -194,6 +199,7 @@ func (p *patcher) flowAppend(m *yaml.Node, items []string) {
 		text = ", " + text
 	}
 	p.insert(last+1, text)
+	return nil
 }
 
 // blockPairs renders pairs as block mapping lines at indent.

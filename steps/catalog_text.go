@@ -14,6 +14,9 @@ import (
 
 // offset turns a 1-based line and character column into a byte offset.
 func (p *patcher) offset(line, col int) int {
+	if line < 1 || line > len(p.starts) {
+		return len(p.src) // never met: parseDocs and oddLineBreaks agree
+	}
 	off := p.starts[line-1]
 	for i := 1; i < col && off < len(p.src); i++ {
 		_, size := utf8.DecodeRune(p.src[off:])

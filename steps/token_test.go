@@ -3,6 +3,7 @@ package steps
 import (
 	"math/rand/v2"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/roadie-tools/jira-setup/jira"
@@ -143,10 +144,25 @@ func secretParts(in string) []string {
 
 // messageVocabulary is every fixed text a message is built from: a secret
 // that happens to be a phrase of it is not echoed.
-func messageVocabulary() string {
+var messageVocabulary = sync.OnceValue(func() string {
 	var b strings.Builder
 	for _, m := range findingText {
 		b.WriteString(m.summary + "\n" + m.fix + "\n")
 	}
+	for _, in := range tokenSamples() {
+		info := ClassifyToken(in)
+		b.WriteString(info.Problem + "\n" + info.Note + "\n")
+	}
 	return b.String() + strings.Join(tokenKindNames[:], "\n")
+})
+
+// tokenSamples reach every message ClassifyToken can give.
+func tokenSamples() []string {
+	tok := cloudToken("ATATT3", 7)
+	return []string{
+		"", tok, tok[:100], tok[:60] + "X" + tok[61:], "a b\tc\nd", cloudToken("ATSTT3", 8),
+		guideToken, demoPAT, "hunter2", strings.Repeat("abcd", 20),
+		guideEmail + ":" + guideToken, guideEncoded, EncodeBasic("a@b.c", "x\n"),
+		"Basic " + guideEncoded, "Basic x y", "Basic !", "Bearer " + demoPAT,
+	}
 }
