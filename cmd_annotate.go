@@ -17,6 +17,10 @@ type annotateFlags struct {
 	write  bool
 }
 
+// annotateBeforeWrite runs between planning and writing; tests use it to
+// change the file in that window.
+var annotateBeforeWrite = func(path string) {}
+
 // runAnnotate prints the jira/* annotations block; with --file it shows the
 // patch of that catalog file as a unified diff, and with --write applies it.
 func runAnnotate(ctx context.Context, args []string, io cliIO) int {
@@ -84,6 +88,7 @@ func annotateFile(io cliIO, f annotateFlags, ann steps.Annotations) int {
 		return exitOK
 	}
 
+	annotateBeforeWrite(f.file)
 	if err := plan.Apply(); err != nil {
 		fmt.Fprintf(io.Stderr, "jira-setup annotate: %v\n", err)
 		return exitFailed

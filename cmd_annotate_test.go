@@ -135,3 +135,22 @@ func TestAnnotate_InvalidFileIsLeftAlone(t *testing.T) {
 		t.Errorf("the invalid file was changed")
 	}
 }
+
+func TestAnnotate_RefusesFileChangedBeforeWrite(t *testing.T) {
+	path := writeCatalog(t, annotateCatalog)
+	edited := annotateCatalog + "# someone else was here\n"
+	annotateBeforeWrite = func(p string) {
+		if err := os.WriteFile(p, []byte(edited), 0o640); err != nil {
+			t.Error(err)
+		}
+	}
+	t.Cleanup(func() { annotateBeforeWrite = func(string) {} })
+
+	code, _, stderr := annotateRun("--project-key", "ABC", "--file", path, "--write")
+	if code != exitFailed || !strings.Contains(stderr, "changed since it was read") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if b, _ := os.ReadFile(path); string(b) != edited {
+		t.Errorf("the other writer's change was overwritten")
+	}
+}

@@ -72,8 +72,9 @@ func TestEncode_Command(t *testing.T) {
 			if code != exitOK && stdout != "" {
 				t.Errorf("stdout not empty on failure")
 			}
-			if tok := strings.TrimSpace(tt.stdin); len(tok) >= 6 && strings.Contains(stderr, tok) {
-				t.Errorf("stderr echoes the token")
+			tok := strings.TrimSpace(tt.stdin)
+			if len(tok) >= 6 && strings.Contains(stderr+stdout, tok) {
+				t.Errorf("the token is echoed in clear")
 			}
 		})
 	}
