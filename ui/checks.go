@@ -51,6 +51,10 @@ type (
 	openedMsg struct{ text string }
 )
 
+// previewIssues is how many issues the card preview reads: enough to count
+// them by type; it lists the first few.
+const previewIssues = 50
+
 // lookups are the data the pickers and the card preview show, each with
 // the key of the inputs it was loaded for.
 type lookups struct {
@@ -238,7 +242,8 @@ func (w *Wizard) loadOverview() tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
-		ov, err := client.Overview(ctx, site, in.Credential, dep, in.Project, in.Component, 5)
+		ov, err := client.Overview(ctx, site, in.Credential, dep, in.Project, in.Component,
+			previewIssues)
 		return overviewMsg{key: key, overview: ov, err: err}
 	}
 }

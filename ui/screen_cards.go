@@ -11,6 +11,9 @@ import (
 	"github.com/roadie-tools/jira-setup/steps"
 )
 
+// previewRows is how many issues the card preview lists.
+const previewRows = 5
+
 // cardsScreen chooses the cards, tells where they go, and previews the
 // overview card with live data.
 type cardsScreen struct{}
@@ -142,9 +145,12 @@ func (w *Wizard) overviewLines(ov jira.Overview, width int) []string {
 	if len(ov.Issues) == 0 {
 		return append(lines, w.styles.Muted.Render("no open issues"))
 	}
-	for _, is := range ov.Issues {
+	for _, is := range ov.Issues[:min(len(ov.Issues), previewRows)] {
 		row := fmt.Sprintf("%-9s %-12s %s", is.Key, truncate(is.Status, 12), is.Summary)
 		lines = append(lines, truncate(row, width))
+	}
+	if more := len(ov.Issues) - previewRows; more > 0 {
+		lines = append(lines, w.styles.Muted.Render(fmt.Sprintf("… and %d more open issues", more)))
 	}
 	return lines
 }

@@ -43,6 +43,9 @@ func (s siteScreen) view(w *Wizard, width int) string {
 	}
 	if f.roadie() {
 		blocks = append(blocks, w.pasteView(width))
+	} else {
+		blocks = append(blocks, w.muted(width, "Self-hosted Backstage takes these values in",
+			"app-config.yaml: step 5 writes the fragment for you."))
 	}
 	blocks = append(blocks, w.caveats(width))
 	return join(blocks...)

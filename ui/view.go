@@ -60,7 +60,7 @@ func (w *Wizard) stepBar(room int) string {
 	for i, s := range w.screens {
 		switch {
 		case i == w.current:
-			parts[i] = w.styles.StepCurrent.Render(s.name())
+			parts[i] = w.styles.StepCurrent.Render("[" + s.name() + "]")
 		case i < w.current:
 			parts[i] = w.styles.StepDone.Render(s.name())
 		default:
