@@ -47,6 +47,7 @@ func serialRun(c *Client, in Input) time.Duration {
 		o := fn(ctx)
 		r.results[o.ID] = o
 	}
+	r.dep = r.deployment()
 	for _, fn := range []func(context.Context) outcome{r.project, r.component, r.statuses,
 		r.search, r.activity, r.assignee} {
 		fn(ctx)

@@ -51,7 +51,7 @@ func searchRequest(dep Deployment, jql string, max int) request {
 
 // search runs the overview card's search on the endpoint it would use.
 func (r *run) search(ctx context.Context) outcome {
-	dep := r.deployment()
+	dep := r.dep
 	req := searchRequest(dep, OverviewJQL(r.in.Project, r.in.Component), searchMax)
 	resp, o, done := r.call(ctx, CheckSearch, req)
 	if done {
@@ -155,7 +155,7 @@ func (r *run) assignee(ctx context.Context) outcome {
 	user := strings.TrimSpace(r.in.User) + strings.TrimSpace(r.in.Suffix)
 	q := url.Values{"jql": {AssigneeJQL(user)}}
 	path := "rest/api/2/search?" + q.Encode()
-	dep := r.deployment()
+	dep := r.dep
 	if dep == DeploymentCloud {
 		q.Set("fields", "*all")
 		path = "rest/api/3/search/jql?" + q.Encode()

@@ -61,7 +61,8 @@ func (r *run) firstRound() []job {
 // secondRound is every check that needs working credentials.
 func (r *run) secondRound() []job {
 	site, cred, in := r.site.URL, r.in.Credential, r.in
-	dep := string(r.deployment())
+	r.dep = r.deployment()
+	dep := string(r.dep)
 	base := []string{site, string(cred.Realm), cred.Secret}
 	with := func(extra ...string) []string { return append(append([]string{}, base...), extra...) }
 	jobs := []job{

@@ -40,7 +40,8 @@ type run struct {
 	in      Input
 	emit    func(Result)
 	site    Site
-	results map[CheckID]outcome
+	dep     Deployment          // for the second round, fixed before it starts
+	results map[CheckID]outcome // written only by Run's own goroutine
 }
 
 // projectDependents are reported as "needs the project" when it is missing.
