@@ -35,6 +35,7 @@ func serveAnswer(t *testing.T, a answer) string {
 
 func TestAuth_ReadsEverySignalJiraGives(t *testing.T) {
 	const js, txt = "application/json", "text/plain"
+	const bad = "fail auth.bad_credentials"
 	me := `{"name":"fred","displayName":"Fred"}`
 	cases := []struct {
 		name string
@@ -42,12 +43,12 @@ func TestAuth_ReadsEverySignalJiraGives(t *testing.T) {
 		want string
 	}{
 		{"login failed on a 200", answer{200, map[string]string{
-			"X-Seraph-LoginReason": "AUTHENTICATED_FAILED"}, js, me}, "fail auth.bad_credentials"},
+			"X-Seraph-LoginReason": "AUTHENTICATED_FAILED"}, js, me}, bad},
 		{"login failed on a 404", answer{404, map[string]string{
-			"X-Seraph-LoginReason": "AUTHENTICATED_FAILED"}, js, "{}"}, "fail auth.bad_credentials"},
+			"X-Seraph-LoginReason": "AUTHENTICATED_FAILED"}, js, "{}"}, bad},
 		{"anonymous 200", answer{200, map[string]string{"X-AUSERNAME": "anonymous"}, js, "{}"},
 			"fail auth.anonymous"},
-		{"plain 401", answer{401, nil, js, `{"errorMessages":["no"]}`}, "fail auth.bad_credentials"},
+		{"plain 401", answer{401, nil, js, `{"errorMessages":["no"]}`}, bad},
 		{"passwords deprecated", answer{401, nil, txt,
 			"Basic authentication with passwords is deprecated."}, "fail auth.password"},
 		{"Bearer on Cloud", answer{403, nil, txt, "Failed to parse Connect Session Auth Token"},
@@ -56,7 +57,8 @@ func TestAuth_ReadsEverySignalJiraGives(t *testing.T) {
 			"CAPTCHA_CHALLENGE; login-url=https://jira.example.com/login.jsp"}, "text/html",
 			"<html></html>"}, "fail auth.captcha"},
 		{"Basic disabled", answer{403, nil, txt,
-			"Basic Authentication has been disabled on this instance."}, "fail auth.basic_disabled"},
+			"Basic Authentication has been disabled on this instance."},
+			"fail auth.basic_disabled"},
 		{"rate limited", answer{429, map[string]string{"Retry-After": "12"}, js, "{}"},
 			"fail http.rate_limited"},
 		{"Retry-After 0 on success is ignored", answer{200, map[string]string{
