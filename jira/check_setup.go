@@ -53,7 +53,7 @@ func (r *run) firstRound() []job {
 	jobs := []job{r.job(CheckReach, r.reach, site)}
 	cred := r.in.Credential
 	if cred.IsZero() {
-		return append(jobs, now(skipped(CheckAuth, "needs_input", "waiting for the API token")))
+		return append(jobs, settled(skipped(CheckAuth, "needs_input", "waiting for the API token")))
 	}
 	return append(jobs, r.job(CheckAuth, r.auth, site, string(cred.Realm), cred.Secret))
 }
@@ -76,7 +76,7 @@ func (r *run) secondRound() []job {
 	projectKey := jobs[0].key
 	for i, j := range jobs {
 		if o, blocked := r.blocked(j.id, projectKey); blocked {
-			jobs[i] = now(o)
+			jobs[i] = settled(o)
 		}
 	}
 	return jobs
@@ -143,7 +143,8 @@ func (r *run) job(id CheckID, fn func(context.Context) outcome, parts ...string)
 	}}
 }
 
-func now(o outcome) job { return job{id: o.ID, now: &o} }
+// settled is a job whose outcome is already known (a skip).
+func settled(o outcome) job { return job{id: o.ID, now: &o} }
 
 // cachedFailure reports whether id's cached result for key is a failure.
 func (e *Engine) cachedFailure(id CheckID, key string) bool {

@@ -245,17 +245,15 @@ func (r *response) isHTML() bool {
 	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html")
 }
 
-// text is the body as one trimmed string, for matching known messages.
+// text is the body as a string, for matching known messages.
 func (r *response) text() string { return string(r.body) }
 
-func firstLine(s string, max int) string {
+// firstLine is the first line of s, at most n bytes.
+func firstLine(s string, n int) string {
 	if i := strings.IndexAny(s, "\r\n"); i >= 0 {
 		s = s[:i]
 	}
-	if len(s) > max {
-		s = s[:max] + "…"
-	}
-	return s
+	return shorten(s, n)
 }
 
 // unwrapURLError drops *url.Error's wrapper, whose text repeats the URL.

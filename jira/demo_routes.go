@@ -34,7 +34,7 @@ func (d *Demo) route(w http.ResponseWriter, r *http.Request, scenario, path stri
 	case path == "/activity":
 		d.activity(w, r, u)
 	case m != nil:
-		d.rest(w, r, u, m[1], m[2])
+		d.rest(w, r, u, m[2])
 	default:
 		notFoundPage(w)
 	}
@@ -72,7 +72,8 @@ func (d *Demo) fault(w http.ResponseWriter, r *http.Request, scenario, path stri
 	return true
 }
 
-func (d *Demo) rest(w http.ResponseWriter, r *http.Request, u *demoUser, ver, sub string) {
+// rest answers rest/api/{2,3,latest}/sub; the version changes nothing here.
+func (d *Demo) rest(w http.ResponseWriter, r *http.Request, u *demoUser, sub string) {
 	parts := strings.Split(sub, "/")
 	switch {
 	case sub == "myself":
@@ -88,7 +89,6 @@ func (d *Demo) rest(w http.ResponseWriter, r *http.Request, u *demoUser, ver, su
 	default:
 		writeText(w, http.StatusNotFound, "")
 	}
-	_ = ver
 }
 
 func (d *Demo) serverInfo(w http.ResponseWriter, r *http.Request) {

@@ -42,9 +42,9 @@ func (d *Demo) search(w http.ResponseWriter, r *http.Request, u *demoUser, jql b
 		writeText(w, http.StatusNotFound, "")
 		return
 	}
-	p, err := searchInput(r)
-	if err != nil {
-		writeJiraError(w, http.StatusBadRequest, err.Error())
+	p, msg := searchInput(r)
+	if msg != "" {
+		writeJiraError(w, http.StatusBadRequest, msg)
 		return
 	}
 	q, msg := d.parseJQL(u, p.JQL)
@@ -58,18 +58,19 @@ func (d *Demo) search(w http.ResponseWriter, r *http.Request, u *demoUser, jql b
 	d.writeIssues(w, r, d.match(q), p, jql)
 }
 
-func searchInput(r *http.Request) (searchParams, error) {
+// searchInput reads a search's parameters; the message is Jira's 400 text.
+func searchInput(r *http.Request) (searchParams, string) {
 	p := searchParams{MaxResults: 50}
 	if r.Method == http.MethodPost {
 		if err := json.NewDecoder(r.Body).Decode(&p); err != nil {
-			return p, fmt.Errorf("Invalid request payload. Refer to the REST API documentation.")
+			return p, "Invalid request payload. Refer to the REST API documentation."
 		}
-		return p, nil
+		return p, ""
 	}
 	q := r.URL.Query()
 	p.JQL, p.NextPageToken = q.Get("jql"), q.Get("nextPageToken")
 	p.StartAt, p.MaxResults = atoiOr(q.Get("startAt"), 0), atoiOr(q.Get("maxResults"), 50)
-	return p, nil
+	return p, ""
 }
 
 func (d *Demo) writeIssues(w http.ResponseWriter, r *http.Request, all []demoIssue,
