@@ -2,6 +2,7 @@ package steps
 
 import (
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -142,7 +143,7 @@ func (d *diagnosis) parseBody(t string) {
 	switch {
 	case err == nil && looksLikeUser(user):
 		d.parseEncoded(t, user, token)
-	case err == ErrNoColon:
+	case errors.Is(err, ErrNoColon):
 		d.setForm(FormEncoded)
 		d.add(CodeMissingColon)
 	default:
