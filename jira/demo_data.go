@@ -151,8 +151,9 @@ func demoToken(seed string) string {
 	return head + fmt.Sprintf("%08X", crc32.ChecksumIEEE([]byte(head)))
 }
 
-// demoPAT builds a Data Center personal access token shape (44 characters).
+// demoPAT builds a Data Center personal access token shape: 44 characters
+// of the standard base64 alphabet, as Jira issues them.
 func demoPAT(seed string) string {
-	t := demoToken(seed + "/pat")
+	t := strings.NewReplacer("-", "+", "_", "/").Replace(demoToken(seed + "/pat"))
 	return "NjE4" + t[20:60]
 }

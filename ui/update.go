@@ -242,7 +242,7 @@ func (w *Wizard) open(url string) tea.Cmd {
 
 // scenarioIndex is the position of the demo's scenario in the list.
 func (w *Wizard) scenarioIndex() int {
-	for i, s := range jira.Scenarios() {
+	for i, s := range w.scenarios() {
 		if s.Name == w.opts.Demo.Scenario() {
 			return i
 		}
@@ -252,7 +252,7 @@ func (w *Wizard) scenarioIndex() int {
 
 // pickScenario moves through the demo scenarios and switches on enter.
 func (w *Wizard) pickScenario(k tea.KeyPressMsg) tea.Cmd {
-	list := jira.Scenarios()
+	list := w.scenarios()
 	switch {
 	case keyIs(k, w.keys.Up):
 		w.scenarioPick = (w.scenarioPick + len(list) - 1) % len(list)
@@ -271,6 +271,11 @@ func (w *Wizard) pickScenario(k tea.KeyPressMsg) tea.Cmd {
 		w.mode = modeNormal
 	}
 	return nil
+}
+
+// scenarios lists what the demo Jira can play in its flavour.
+func (w *Wizard) scenarios() []jira.ScenarioInfo {
+	return jira.ScenariosFor(w.opts.Demo.Flavor())
 }
 
 // scenarioLabel is the demo badge text.

@@ -7,8 +7,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
-
-	"github.com/roadie-tools/jira-setup/jira"
 )
 
 // Layout thresholds, in cells.
@@ -47,9 +45,11 @@ func (w *Wizard) headerView(width int) string {
 	if label := w.scenarioLabel(); label != "" {
 		badge = w.styles.Demo.Render(truncate(label, max(width/3, 6)))
 	}
-	room := width - lipgloss.Width(brand) - lipgloss.Width(badge) - 1
+	// One column is kept free at the right: some terminals and screenshot
+	// tools clip a line that fills the last column.
+	room := width - cellWidth(brand) - cellWidth(badge) - 2
 	bar := w.stepBar(room)
-	gap := max(width-lipgloss.Width(brand)-lipgloss.Width(bar)-lipgloss.Width(badge), 0)
+	gap := max(width-1-cellWidth(brand)-cellWidth(bar)-cellWidth(badge), 0)
 	return brand + bar + strings.Repeat(" ", gap) + badge
 }
 
@@ -218,7 +218,7 @@ func (w *Wizard) fullHelp(width int) string {
 func (w *Wizard) scenarioList(width int) string {
 	lines := []string{w.muted(width, "The demo Jira answers as a real one would in each case.",
 		"↑/↓ choose · enter switch · esc cancel"), ""}
-	for i, s := range jira.Scenarios() {
+	for i, s := range w.scenarios() {
 		row := "  " + padRight(s.Name, 18) + s.Title
 		if i == w.scenarioPick {
 			row = w.styles.FieldFocused.Render("▸ " + padRight(s.Name, 18) + s.Title)

@@ -72,7 +72,7 @@ func TestWizard_ScenarioSwitchShowsDiagnosis(t *testing.T) {
 	h.key("ctrl+s")
 	h.assertHas("Demo Jira scenario")
 	for h.w.opts.Demo.Scenario() != "expired-token" {
-		list := jira.Scenarios()
+		list := h.w.scenarios()
 		if list[h.w.scenarioPick].Name == "expired-token" {
 			h.key("enter")
 			break
