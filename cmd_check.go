@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/roadie-tools/jira-setup/jira"
+	"github.com/roadie-tools/jira-setup/steps"
 )
 
 // checkJSON is the --json output, one object; the field names are part of
@@ -123,11 +124,7 @@ func checkCredential(in inputs, io cliIO) (jira.Credential, error) {
 			errUnusable, err)
 	}
 	if in.Token != "" {
-		cred, err := jira.ParseCredential(in.Token, realm)
-		if err != nil {
-			return cred, fmt.Errorf("%w: JIRA_API_TOKEN: %w", errUnusable, err)
-		}
-		return cred, nil
+		return diagnosedCredential(in.Token, realm, io)
 	}
 	email := strings.TrimSpace(in.Email)
 	if email == "" {
@@ -147,6 +144,32 @@ func checkCredential(in inputs, io cliIO) (jira.Credential, error) {
 			"or has spaces inside: pipe in the token alone", errUnusable)
 	}
 	return jira.BasicCredential(email, token), nil
+}
+
+// diagnosedCredential reads JIRA_API_TOKEN in any accepted form and says
+// on stderr what is wrong with it (a newline in the encoded bytes, the
+// scheme word, a wrap…). The checks then send the value as it is, as the
+// plugins would, so a mistake shows as the failure it causes; a value that
+// cannot be sent at all is unusable input.
+func diagnosedCredential(value string, realm jira.Realm, io cliIO) (jira.Credential, error) {
+	target := steps.TargetRoadie
+	word, _, _ := strings.Cut(strings.TrimSpace(value), " ")
+	if strings.EqualFold(word, "basic") || strings.EqualFold(word, "bearer") {
+		target = steps.TargetBackstage // a whole header is the self-hosted form
+	}
+	d := steps.Diagnose(value, realm, target)
+	for _, f := range d.Findings {
+		fmt.Fprintf(io.Stderr, "! JIRA_API_TOKEN: %s\n  fix: %s\n", f.Summary, f.Fix)
+	}
+	cred, err := jira.ParseCredential(value, realm)
+	switch {
+	case err != nil && len(d.Findings) > 0:
+		return jira.Credential{}, fmt.Errorf("%w: JIRA_API_TOKEN cannot be sent as it is "+
+			"(see above)", errUnusable)
+	case err != nil:
+		return jira.Credential{}, fmt.Errorf("%w: JIRA_API_TOKEN: %w", errUnusable, err)
+	}
+	return cred, nil
 }
 
 // checkExit is 1 when any check failed, else 0.

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -69,8 +70,14 @@ func TestCheck_ExitCodes(t *testing.T) {
 		{"no site", nil, nil, "", exitBadArgs, "--url"},
 		{"credentials in the site URL", []string{"--url", "https://a:b@x.atlassian.net"}, nil,
 			"", exitBadArgs, "user name or password"},
-		{"token that is not base64", []string{"--url", cloud.URL()},
-			map[string]string{"JIRA_API_TOKEN": acc.Token}, "", exitBadArgs, "not base64"},
+		{"a raw API token without the email", []string{"--url", cloud.URL()},
+			map[string]string{"JIRA_API_TOKEN": acc.Token}, "", exitBadArgs, "without the email"},
+		{"encoded with echo's newline: refused, and says why", []string{"--url", cloud.URL()},
+			map[string]string{"JIRA_API_TOKEN": base64.StdEncoding.EncodeToString(
+				[]byte(acc.Email + ":" + acc.Token + "\n"))}, "", exitBadArgs, "line break"},
+		{"Basic word where Roadie wants the bare value", []string{"--url", cloud.URL()},
+			map[string]string{"JIRA_API_TOKEN": "Basic " + acc.Credential().Secret}, "",
+			exitOK, ""},
 		{"unknown realm", []string{"--url", cloud.URL(), "--realm", "token"}, nil, "",
 			exitBadArgs, "basic or bearer"},
 		{"empty token on stdin", []string{"--url", cloud.URL(), "--email", acc.Email}, nil,
