@@ -115,9 +115,7 @@ func (w *Wizard) formNote(width int) string {
 		"Backstage wants the header form: press "+w.keys.Header.Help().Key+".")
 }
 
+// padRight pads s with spaces to n cells.
 func padRight(s string, n int) string {
-	if len(s) >= n {
-		return s
-	}
-	return s + strings.Repeat(" ", n-len(s))
+	return s + strings.Repeat(" ", max(n-cellWidth(s), 0))
 }

@@ -77,7 +77,7 @@ func (w *Wizard) stepBar(room int) string {
 
 // bodyView places the screen's content and the live panel.
 func (w *Wizard) bodyView(width, height int) string {
-	if overlay := w.overlayView(width); overlay != "" {
+	if overlay := w.overlayView(width, height); overlay != "" {
 		return overlay
 	}
 	if width >= sideBySideMin {
@@ -167,6 +167,15 @@ func (w *Wizard) footerView(width int) string {
 
 func (w *Wizard) shortHelp() []key.Binding {
 	k := w.keys
+	switch w.mode {
+	case modeHelp:
+		return []key.Binding{helpOnly("any key", "close help")}
+	case modeScenario:
+		return []key.Binding{helpOnly("↑/↓", "choose"), helpOnly("enter", "switch"),
+			helpOnly("esc", "cancel")}
+	case modeConfirmQuit, modeConfirmApply:
+		return []key.Binding{k.Yes, k.No}
+	}
 	b := append([]key.Binding{}, w.screen().bindings(w)...)
 	b = append(b, k.Next, withHelp(k.Back, "back"), k.Recheck)
 	if w.opts.Demo != nil {
@@ -175,9 +184,14 @@ func (w *Wizard) shortHelp() []key.Binding {
 	return append(b, withHelp(k.Help, "help"), k.Quit)
 }
 
+// helpOnly is a help bar entry for keys matched elsewhere.
+func helpOnly(keys, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))
+}
+
 // overlayView draws help, confirmations and the scenario picker over the
 // body; "" when none is open.
-func (w *Wizard) overlayView(width int) string {
+func (w *Wizard) overlayView(width, height int) string {
 	inner := max(width-4, 1)
 	switch w.mode {
 	case modeHelp:
@@ -189,7 +203,7 @@ func (w *Wizard) overlayView(width int) string {
 	case modeConfirmApply:
 		return boxed(w.styles, "Write the catalog file?", w.applyPrompt(inner), width)
 	case modeScenario:
-		return boxed(w.styles, "Demo Jira scenario", w.scenarioList(inner), width)
+		return boxed(w.styles, "Demo Jira scenario", w.scenarioList(inner, height-2), width)
 	}
 	return ""
 }
@@ -203,6 +217,9 @@ func (w *Wizard) fullHelp(width int) string {
 	}
 	var lines []string
 	for _, g := range groups {
+		if len(g) == 0 {
+			continue
+		}
 		for _, b := range g {
 			h := b.Help()
 			lines = append(lines, w.styles.HelpKey.Render(padRight(h.Key, 10))+
@@ -215,17 +232,23 @@ func (w *Wizard) fullHelp(width int) string {
 	return strings.Join(lines, "\n")
 }
 
-func (w *Wizard) scenarioList(width int) string {
-	lines := []string{w.muted(width, "The demo Jira answers as a real one would in each case.",
-		"↑/↓ choose · enter switch · esc cancel"), ""}
+func (w *Wizard) scenarioList(width, height int) string {
+	intro := strings.Split(w.muted(width,
+		"The demo Jira answers as a real one would in each case."), "\n")
+	var rows []string
+	sel := 0
 	for i, s := range w.scenarios() {
-		row := "  " + padRight(s.Name, 18) + s.Title
 		if i == w.scenarioPick {
-			row = w.styles.FieldFocused.Render("▸ " + padRight(s.Name, 18) + s.Title)
-			lines = append(lines, row, w.indented(w.styles.Muted, width, 4, s.Description))
+			sel = len(rows)
+			rows = append(rows, w.styles.FieldFocused.Render("▸ "+padRight(s.Name, 18)+s.Title))
+			rows = append(rows, strings.Split(w.indented(w.styles.Muted, width, 4,
+				s.Description), "\n")...)
 			continue
 		}
-		lines = append(lines, w.styles.Text.Render(row))
+		rows = append(rows, w.styles.Text.Render("  "+padRight(s.Name, 18)+s.Title))
 	}
-	return strings.Join(lines, "\n")
+	room := max(height-len(intro)-1, 1)
+	start := max(0, min(sel-room/3, len(rows)-room))
+	rows = rows[start:min(start+room, len(rows))]
+	return strings.Join(append(append(intro, ""), rows...), "\n")
 }
