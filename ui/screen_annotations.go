@@ -31,7 +31,7 @@ func (annotationsScreen) fields(w *Wizard) []*field {
 }
 
 func (annotationsScreen) bindings(w *Wizard) []key.Binding {
-	b := []key.Binding{withHelp(w.keys.Up, "pick"), withHelp(w.keys.Copy, "copy block")}
+	b := []key.Binding{helpOnly("↑/↓", "pick"), withHelp(w.keys.Copy, "copy block")}
 	if w.catalogPlan() != nil {
 		b = append(b, w.keys.Apply)
 	}

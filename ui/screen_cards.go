@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -99,7 +100,7 @@ func (w *Wizard) sectionView(n int, sec steps.Section, width int) string {
 	}
 	body := strings.TrimRight(sec.Body, "\n")
 	if sec.Lang == "text" {
-		return head + "\n" + w.para(width, body)
+		return head + "\n" + w.styles.Text.Render(reflow(body, width))
 	}
 	var lines []string
 	for _, l := range strings.Split(body, "\n") {
@@ -153,4 +154,42 @@ func (w *Wizard) overviewLines(ov jira.Overview, width int) []string {
 		lines = append(lines, w.styles.Muted.Render(fmt.Sprintf("… and %d more open issues", more)))
 	}
 	return lines
+}
+
+// listItem matches the start of a numbered or bulleted line.
+var listItem = regexp.MustCompile(`^\s*(\d+\.|[-*])\s+`)
+
+// reflow re-wraps prose written for another width: lines of one paragraph
+// or list item are joined and wrapped again at width, with list items
+// keeping a hanging indent.
+func reflow(text string, width int) string {
+	var items []string
+	for _, line := range strings.Split(text, "\n") {
+		switch {
+		case strings.TrimSpace(line) == "":
+			items = append(items, "")
+		case len(items) == 0 || items[len(items)-1] == "" || listItem.MatchString(line):
+			items = append(items, line)
+		default:
+			items[len(items)-1] += " " + strings.TrimSpace(line)
+		}
+	}
+	out := make([]string, 0, len(items))
+	for _, it := range items {
+		indent := len(it) - len(strings.TrimLeft(it, " "))
+		if m := listItem.FindString(it); m != "" {
+			indent = len(m)
+		}
+		lines := strings.Split(wrap(strings.TrimLeft(it, " "), max(width-indent, 1)), "\n")
+		lead := strings.Repeat(" ", len(it)-len(strings.TrimLeft(it, " ")))
+		for i, l := range lines {
+			if i == 0 {
+				lines[i] = lead + l
+			} else {
+				lines[i] = strings.Repeat(" ", indent) + l
+			}
+		}
+		out = append(out, strings.Join(lines, "\n"))
+	}
+	return strings.Join(out, "\n")
 }

@@ -126,9 +126,14 @@ func (w *Wizard) scrolled(lines []string, room int) []string {
 		return lines
 	}
 	off := min(w.scroll[w.current], len(lines)-room)
-	if at := focusLine(lines); at >= 0 && (at < off || at >= off+room) {
+	// Follow the focus when it moves; otherwise keep where the admin
+	// scrolled to, so pgdn can read past the focused field.
+	focus := [2]int{w.current, w.focus[w.current]}
+	if at := focusLine(lines); at >= 0 && focus != w.scrolledTo &&
+		(at < off || at >= off+room) {
 		off = max(min(at-1, len(lines)-room), 0)
 	}
+	w.scrolledTo = focus
 	w.scroll[w.current] = off
 	out := append([]string(nil), lines[off:off+room]...)
 	if off+room < len(lines) {

@@ -68,20 +68,22 @@ type Wizard struct {
 	size   common.Size
 	dark   bool
 
-	form     *form
-	screens  []screen
-	current  int
-	focus    []int // focused field, per screen
-	scroll   []int // first content line shown, per screen
-	pickIdx  int   // highlighted picker entry
-	picking  bool  // the admin moved in the picker list
-	applied  bool  // the catalog file was written
-	mode     mode
-	problem  string // why the screen could not be left, shown until a key
-	notice   string // a passing message: copied, opened, saved
-	dirty    bool
-	quit     bool
-	finished bool // left the summary forward
+	form    *form
+	screens []screen
+	current int
+	focus   []int // focused field, per screen
+	scroll  []int // first content line shown, per screen
+	// scrolledTo is the screen and field the view last followed.
+	scrolledTo [2]int
+	pickIdx    int  // highlighted picker entry
+	picking    bool // the admin moved in the picker list
+	applied    bool // the catalog file was written
+	mode       mode
+	problem    string // why the screen could not be left, shown until a key
+	notice     string // a passing message: copied, opened, saved
+	dirty      bool
+	quit       bool
+	finished   bool // left the summary forward
 
 	panel     panel
 	data      lookups
