@@ -154,8 +154,8 @@ func (w *Wizard) caveats(width int) string {
 	var lines []string
 	if w.deployment() == jira.DeploymentCloud {
 		lines = append(lines, w.noteLine(width,
-			"Jira Cloud only has API v3 search: the dashboard tab needs useApiV3 and "+
-				"frontend 2.2.1 or later, or its Assignee column stays empty."))
+			"On Jira Cloud the dashboard tab must use API v3 (useApiV3: true, backend "+
+				"5.0.0+); a frontend before 2.2.1 shows every assignee as Unassigned."))
 	}
 	a := w.panel.result(jira.CheckAssignee)
 	switch a.Status {

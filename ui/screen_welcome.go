@@ -82,8 +82,8 @@ func (w *Wizard) siteNote(width int) string {
 	for _, c := range site.Changes {
 		lines = append(lines, w.hint(width, "· "+c))
 	}
-	if site.Insecure {
-		lines = append(lines, w.noteLine(width, "plain http sends the token unencrypted; use https"))
+	if r := w.panel.result(jira.CheckSite); site.Insecure && r.Status == jira.StatusWarn {
+		lines = append(lines, w.noteLine(width, r.Summary+": "+r.Hint))
 	}
 	if site.ProjectKey != "" {
 		lines = append(lines, w.hint(width, "· project "+site.ProjectKey+
