@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -19,6 +20,12 @@ type tmuxSession struct {
 // startTmux builds jira-setup and runs it with args in a detached tmux
 // session of the given size. In CI a missing tmux fails the test.
 func startTmux(t *testing.T, width, height int, args ...string) *tmuxSession {
+	return startTmuxEnv(t, width, height, nil, args...)
+}
+
+// startTmuxEnv is startTmux with extra environment variables.
+func startTmuxEnv(t *testing.T, width, height int, env []string,
+	args ...string) *tmuxSession {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		if os.Getenv("CI") != "" {
@@ -34,9 +41,12 @@ func startTmux(t *testing.T, width, height int, args ...string) *tmuxSession {
 	}
 	name := fmt.Sprintf("jira-setup-e2e-%d", time.Now().UnixNano())
 	cmdline := bin + " " + strings.Join(args, " ") + "; echo EXIT=$?; sleep 30"
-	start := exec.Command("tmux", "new-session", "-d", "-s", name,
+	argv := []string{"new-session", "-d", "-s", name,
 		"-x", fmt.Sprint(width), "-y", fmt.Sprint(height),
-		"env", "TERM=xterm-256color", "HOME="+dir, "bash", "-c", "cd "+dir+" && "+cmdline)
+		"env", "TERM=xterm-256color", "COLORTERM=truecolor", "HOME=" + dir}
+	argv = append(argv, env...)
+	argv = append(argv, "bash", "-c", "cd "+dir+" && "+cmdline)
+	start := exec.Command("tmux", argv...)
 	if out, err := start.CombinedOutput(); err != nil {
 		t.Fatalf("tmux: %v\n%s", err, out)
 	}
@@ -54,6 +64,15 @@ func (s *tmuxSession) keys(keys ...string) {
 		}
 		time.Sleep(120 * time.Millisecond)
 	}
+}
+
+// colours is the pane with its escape sequences.
+func (s *tmuxSession) colours() string {
+	out, err := exec.Command("tmux", "capture-pane", "-e", "-p", "-t", s.name).Output()
+	if err != nil {
+		s.t.Fatalf("capture-pane: %v", err)
+	}
+	return string(out)
 }
 
 // screen is what the pane shows now.
@@ -130,4 +149,22 @@ func TestEndToEnd_DemoWizardInTmux(t *testing.T) {
 	s.waitFor("Summary", "Done")
 	s.keys("Enter")
 	s.waitFor("EXIT=0")
+}
+
+// sgrColour matches an escape that sets a foreground or background colour
+// (not 39 and 49, which go back to the terminal's own).
+var sgrColour = regexp.MustCompile(`\x1b\[([0-9;]*;)?(3[0-8]|4[0-8]|9[0-7]|10[0-7])(;[0-9;]*)?m`)
+
+func TestEndToEnd_NoColorMeansNoColour(t *testing.T) {
+	colour := startTmux(t, 100, 30, "--demo")
+	colour.waitFor("Connect Backstage to Jira", "✓ auth")
+	if !sgrColour.MatchString(colour.colours()) {
+		t.Fatalf("the wizard drew no colour at all, so this test proves nothing")
+	}
+
+	plain := startTmuxEnv(t, 100, 30, []string{"NO_COLOR=yes"}, "--demo")
+	plain.waitFor("Connect Backstage to Jira", "✓ auth")
+	if m := sgrColour.FindString(plain.colours()); m != "" {
+		t.Fatalf("NO_COLOR=yes, yet the screen has colour %q", m)
+	}
 }

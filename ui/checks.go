@@ -31,9 +31,10 @@ type (
 	}
 
 	projectsMsg struct {
-		key      string
-		projects []jira.Project
-		err      error
+		key  string
+		page jira.ProjectPage
+		more bool // a further page, to append
+		err  error
 	}
 
 	componentsMsg struct {
@@ -60,6 +61,8 @@ const previewIssues = 50
 type lookups struct {
 	projectsKey   string
 	projects      []jira.Project
+	projectsPage  jira.ProjectPage // the last page read: where the next starts
+	projectsBusy  bool
 	projectsErr   error
 	componentsKey string
 	components    []jira.Component
@@ -133,9 +136,7 @@ func (w *Wizard) handleResult(msg tea.Msg) tea.Cmd {
 		}
 		return w.checksDone(msg.report)
 	case projectsMsg:
-		if msg.key == w.data.projectsKey {
-			w.data.projects, w.data.projectsErr = msg.projects, msg.err
-		}
+		w.takeProjects(msg)
 	case componentsMsg:
 		if msg.key == w.data.componentsKey {
 			w.data.components = msg.components
@@ -193,25 +194,62 @@ func (w *Wizard) siteURL() string {
 	return s.URL
 }
 
+// loadProjects reads the first page of projects for the picker. On Cloud
+// the server filters them by what was typed; elsewhere the picker does.
 func (w *Wizard) loadProjects() tea.Cmd {
-	in := w.form.input(w.deployment())
 	dep := w.deployment()
 	query := ""
 	if dep == jira.DeploymentCloud {
 		query = strings.TrimSpace(w.form.project.Value())
 	}
+	in := w.form.input(dep)
 	key := lookupKey(w.siteURL(), in.Credential, string(dep), query)
 	if key == w.data.projectsKey {
 		return nil
 	}
 	w.data.projectsKey = key
-	client, site := w.opts.Client, w.siteURL()
+	return w.projectsPage(key, query, 0, false)
+}
+
+// loadMoreProjects reads the next page, when there is one.
+func (w *Wizard) loadMoreProjects() tea.Cmd {
+	page := w.data.projectsPage
+	if w.data.projectsBusy || page.IsLast || w.data.projectsKey == "" {
+		return nil
+	}
+	query := ""
+	if w.deployment() == jira.DeploymentCloud {
+		query = strings.TrimSpace(w.form.project.Value())
+	}
+	return w.projectsPage(w.data.projectsKey, query, page.Next, true)
+}
+
+func (w *Wizard) projectsPage(key, query string, startAt int, more bool) tea.Cmd {
+	w.data.projectsBusy = true
+	dep := w.deployment()
+	client, site, cred := w.opts.Client, w.siteURL(), w.form.input(dep).Credential
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
-		page, err := client.Projects(ctx, site, in.Credential, dep, query, 0)
-		return projectsMsg{key: key, projects: page.Projects, err: err}
+		page, err := client.Projects(ctx, site, cred, dep, query, startAt)
+		return projectsMsg{key: key, page: page, more: more, err: err}
 	}
+}
+
+// takeProjects records a page of projects if it is for the current inputs.
+func (w *Wizard) takeProjects(msg projectsMsg) {
+	if msg.key != w.data.projectsKey {
+		return
+	}
+	w.data.projectsBusy, w.data.projectsErr = false, msg.err
+	if msg.err != nil {
+		return
+	}
+	if !msg.more {
+		w.data.projects = nil
+	}
+	w.data.projects = append(w.data.projects, msg.page.Projects...)
+	w.data.projectsPage = msg.page
 }
 
 func (w *Wizard) loadComponents() tea.Cmd {

@@ -77,7 +77,11 @@ func (annotationsScreen) action(w *Wizard, k tea.KeyPressMsg) (bool, tea.Cmd) {
 		w.pickIdx, w.picking = max(w.pickIdx-1, 0), true
 		return true, nil
 	case picking && keyIs(k, w.keys.Down):
-		w.pickIdx, w.picking = min(w.pickIdx+1, max(len(w.matches(f))-1, 0)), true
+		n := len(w.matches(f))
+		w.pickIdx, w.picking = min(w.pickIdx+1, max(n-1, 0)), true
+		if f == w.form.project && w.pickIdx >= n-2 {
+			return true, w.loadMoreProjects()
+		}
 		return true, nil
 	case picking && k.String() == "enter" && w.wantsPick(f):
 		return w.acceptPick(f)
@@ -174,7 +178,11 @@ func (w *Wizard) pickerView(f *field, width int) string {
 		}
 		lines = append(lines, row)
 	}
-	more := fmt.Sprintf("    %d of %d · ↑/↓ choose · enter take", sel+1, len(m))
+	total := fmt.Sprint(len(m))
+	if f == w.form.project && !w.data.projectsPage.IsLast {
+		total = fmt.Sprintf("%d+ (↓ reads more)", len(m))
+	}
+	more := fmt.Sprintf("    %d of %s · ↑/↓ choose · enter take", sel+1, total)
 	return "\n" + strings.Join(lines, "\n") + "\n" + w.styles.Muted.Render(truncate(more, width))
 }
 

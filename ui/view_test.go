@@ -30,8 +30,21 @@ func TestView_Golden(t *testing.T) {
 			t.Run(name, func(t *testing.T) {
 				h.w.goTo(i)
 				h.resize(size[0], size[1])
-				golden.RequireEqual(t, []byte(stable(h.screen())))
+				frame := stable(h.screen())
+				assertNoSecret(t, h, frame)
+				golden.RequireEqual(t, []byte(frame))
 			})
+		}
+	}
+}
+
+// assertNoSecret fails when a frame shows the token or the encoded value.
+func assertNoSecret(t *testing.T, h *harness, frame string) {
+	t.Helper()
+	cred, _ := h.w.form.credential(jira.DeploymentCloud)
+	for _, secret := range []string{h.demo.Account().Token, cred.Secret} {
+		if strings.Contains(frame, secret) {
+			t.Fatalf("the frame shows a secret")
 		}
 	}
 }
