@@ -66,6 +66,18 @@ func (s *tmuxSession) keys(keys ...string) {
 	}
 }
 
+// scenario switches the demo Jira from inside the wizard, as a presenter
+// does: ctrl+s, down to the scenario, enter.
+func (s *tmuxSession) scenario(name string) {
+	s.t.Helper()
+	s.keys("C-s")
+	s.waitFor("Demo Jira scenario")
+	for i := 0; i < 30 && !strings.Contains(s.screen(), "▸ "+name); i++ {
+		s.keys("Down")
+	}
+	s.keys("Enter")
+}
+
 // colours is the pane with its escape sequences.
 func (s *tmuxSession) colours() string {
 	out, err := exec.Command("tmux", "capture-pane", "-e", "-p", "-t", s.name).Output()
@@ -122,21 +134,12 @@ func TestEndToEnd_DemoWizardInTmux(t *testing.T) {
 	s.waitFor("Step 3 · Site and email suffix", "JIRA_API_URL")
 
 	// A failure scenario, switched on from inside the wizard.
-	s.keys("C-s")
-	s.waitFor("Demo Jira scenario")
-	for i := 0; i < 30 && !strings.Contains(s.screen(), "▸ expired-token"); i++ {
-		s.keys("Down")
-	}
-	s.keys("Enter")
+	s.scenario("expired-token")
 	s.waitFor("DEMO · expired token", "✗ auth")
 	s.waitFor("fix:")
 
 	// And back to a healthy Jira.
-	s.keys("C-s")
-	for i := 0; i < 30 && !strings.Contains(s.screen(), "▸ healthy"); i++ {
-		s.keys("Down")
-	}
-	s.keys("Enter")
+	s.scenario("healthy")
 	s.waitFor("DEMO · healthy", "✓ auth")
 
 	s.keys("Enter", "Enter", "Enter", "Enter")

@@ -108,24 +108,12 @@ func (p *patcher) scalarSpan(v *yaml.Node, flow bool) (int, int, error) {
 }
 
 // quotedEnd finds the end of a quoted scalar starting at src[start] on the
-// same line: ” escapes a single quote, \ escapes in double quotes.
+// same line: a doubled single quote escapes one, \ escapes in double quotes.
 func quotedEnd(src []byte, start int, q byte) (int, bool) {
 	if start >= len(src) || src[start] != q {
 		return 0, false
 	}
-	for i := start + 1; i < len(src); i++ {
-		switch c := src[i]; {
-		case c == '\n' || c == '\r':
-			return 0, false
-		case q == '"' && c == '\\':
-			i++
-		case c == q && q == '\'' && i+1 < len(src) && src[i+1] == '\'':
-			i++
-		case c == q:
-			return i + 1, true
-		}
-	}
-	return 0, false
+	return quotedClose(src, start, q, false)
 }
 
 // plainEnd finds the end of a plain scalar on its line: before a comment,
@@ -161,7 +149,7 @@ func flowClose(src []byte, open int) (closeAt, last int) {
 		c := src[i]
 		switch {
 		case (c == '"' || c == '\'') && startsToken(src, i):
-			end, ok := quotedEndMultiline(src, i, c)
+			end, ok := quotedClose(src, i, c, true)
 			if !ok {
 				return len(src) - 1, last
 			}
@@ -187,11 +175,14 @@ func flowClose(src []byte, open int) (closeAt, last int) {
 	return len(src) - 1, last
 }
 
-// quotedEndMultiline is quotedEnd for flow context, where quoted scalars
-// may span lines.
-func quotedEndMultiline(src []byte, start int, q byte) (int, bool) {
+// quotedClose scans from the opening quote at src[start] to just past its
+// closing quote. In flow context (multiline) a quoted scalar may span
+// lines; elsewhere a line break before the close means it is not one.
+func quotedClose(src []byte, start int, q byte, multiline bool) (int, bool) {
 	for i := start + 1; i < len(src); i++ {
 		switch c := src[i]; {
+		case !multiline && (c == '\n' || c == '\r'):
+			return 0, false
 		case q == '"' && c == '\\':
 			i++
 		case c == q && q == '\'' && i+1 < len(src) && src[i+1] == '\'':

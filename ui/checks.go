@@ -228,12 +228,10 @@ func (w *Wizard) projectsPage(key, query string, startAt int, more bool) tea.Cmd
 	w.data.projectsBusy = true
 	dep := w.deployment()
 	client, site, cred := w.opts.Client, w.siteURL(), w.form.input(dep).Credential
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		defer cancel()
+	return lookup(func(ctx context.Context) tea.Msg {
 		page, err := client.Projects(ctx, site, cred, dep, query, startAt)
 		return projectsMsg{key: key, page: page, more: more, err: err}
-	}
+	})
 }
 
 // takeProjects records a page of projects if it is for the current inputs.
@@ -260,12 +258,10 @@ func (w *Wizard) loadComponents() tea.Cmd {
 	}
 	w.data.componentsKey = key
 	client, site := w.opts.Client, w.siteURL()
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		defer cancel()
+	return lookup(func(ctx context.Context) tea.Msg {
 		comps, err := client.Components(ctx, site, in.Credential, in.Project)
 		return componentsMsg{key: key, components: comps, err: err}
-	}
+	})
 }
 
 func (w *Wizard) loadOverview() tea.Cmd {
@@ -277,12 +273,23 @@ func (w *Wizard) loadOverview() tea.Cmd {
 	}
 	w.data.overviewKey = key
 	client, site := w.opts.Client, w.siteURL()
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		defer cancel()
+	return lookup(func(ctx context.Context) tea.Msg {
 		ov, err := client.Overview(ctx, site, in.Credential, dep, in.Project, in.Component,
 			previewIssues)
 		return overviewMsg{key: key, overview: ov, err: err}
+	})
+}
+
+// lookupTimeout bounds a picker or preview lookup as a whole; each request
+// in it has the client's own timeout too.
+const lookupTimeout = 30 * time.Second
+
+// lookup runs fetch off the UI goroutine, bounded by lookupTimeout.
+func lookup(fetch func(ctx context.Context) tea.Msg) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), lookupTimeout)
+		defer cancel()
+		return fetch(ctx)
 	}
 }
 
