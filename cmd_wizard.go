@@ -29,7 +29,11 @@ type wizardFlags struct {
 func runWizard(ctx context.Context, args []string, io cliIO) int {
 	var f wizardFlags
 	fs := newFlagSet("", "[flags]", io.Stderr)
-	fs.Usage = func() { usage(io.Stderr); fmt.Fprintln(io.Stderr, "\nwizard flags:"); fs.PrintDefaults() }
+	fs.Usage = func() {
+		usage(io.Stderr)
+		fmt.Fprintln(io.Stderr, "\nwizard flags:")
+		fs.PrintDefaults()
+	}
 	f.bind(fs)
 	fs.BoolVar(&f.demo, "demo", false, "run against the built-in demo Jira")
 	fs.StringVar(&f.flavor, "flavor", "cloud", "demo Jira flavour: cloud or datacenter")

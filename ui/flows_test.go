@@ -61,7 +61,8 @@ func TestSummary_SavesWithoutTheTokenUnlessAsked(t *testing.T) {
 	if err != nil {
 		t.Fatalf("summary not saved: %v", err)
 	}
-	if strings.Contains(string(b), cred.Secret) || strings.Contains(string(b), h.demo.Account().Token) {
+	if strings.Contains(string(b), cred.Secret) ||
+		strings.Contains(string(b), h.demo.Account().Token) {
 		t.Fatalf("the summary holds the token though nobody asked")
 	}
 	if !strings.Contains(string(b), "jira/project-key: DEMO") {

@@ -100,7 +100,8 @@ func (s tokenScreen) validate(w *Wizard) (string, *field) {
 	if needsAccount && account == "" {
 		return "enter the " + strings.ToLower(f.account.label) + " the token belongs to", f.account
 	}
-	if needsAccount && w.deployment() != jira.DeploymentSelfManaged && !strings.Contains(account, "@") {
+	cloud := w.deployment() != jira.DeploymentSelfManaged
+	if needsAccount && cloud && !strings.Contains(account, "@") {
 		return "Jira Cloud signs in with the account's email address", f.account
 	}
 	return "", nil
