@@ -41,9 +41,15 @@ func (s welcomeScreen) view(w *Wizard, width int) string {
 
 func (welcomeScreen) validate(w *Wizard) (string, *field) {
 	if w.form.roadie() {
+		if strings.TrimSpace(w.form.tenant.Value()) == "" {
+			return "enter your Roadie tenant: the name in https://NAME.roadie.so", w.form.tenant
+		}
 		if _, err := steps.RoadieAdminURL(w.form.tenant.Value()); err != nil {
 			return err.Error(), w.form.tenant
 		}
+	}
+	if strings.TrimSpace(w.form.site.Value()) == "" {
+		return "paste your Jira's address, or any link into it", w.form.site
 	}
 	if _, err := jira.NormalizeSite(w.form.site.Value()); err != nil {
 		return err.Error(), w.form.site

@@ -104,11 +104,12 @@ func (w *Wizard) contentView(width, height int) string {
 	lines := strings.Split(w.screen().view(w, inner), "\n")
 	var status []string
 	if w.problem != "" {
-		status = append(status, w.problemLine(inner, w.problem))
+		status = append(status, strings.Split(w.problemLine(inner, w.problem), "\n")...)
 	}
 	if w.notice != "" {
 		status = append(status, w.styles.Notice.Render(truncate(w.notice, inner)))
 	}
+	status = status[:min(len(status), max(height-3, 0))]
 	room := max(height-2-len(status), 1)
 	lines = w.scrolled(lines, room)
 	for len(lines) < room {

@@ -140,3 +140,16 @@ func BenchmarkKeystroke(b *testing.B) {
 		_ = h.w.View()
 	}
 }
+
+// TestView_LongProblemKeepsTheFrame pins a bug: a reason that wraps to two
+// lines made the content box one line taller than its room.
+func TestView_LongProblemKeepsTheFrame(t *testing.T) {
+	h := newHarness(t, jira.FlavorCloud)
+	h.resize(80, 24)
+	h.w.problem = strings.Repeat("a reason long enough to wrap onto a second line ", 3)
+	frame := h.screen()
+	assertFits(t, h.w.render(), 80, 24)
+	if strings.Contains(frame, "\n…") {
+		t.Fatalf("the frame was cut:\n%s", frame)
+	}
+}
