@@ -62,16 +62,19 @@ func runWizard(ctx context.Context, args []string, io cliIO) int {
 	}
 	defer cleanup()
 
-	err = ui.Run(ctx, opts, ui.RunOptions{NoColor: io.Getenv("NO_COLOR") != ""})
+	out, err := ui.Run(ctx, opts, ui.RunOptions{NoColor: io.Getenv("NO_COLOR") != ""})
+	for _, path := range out.Written {
+		fmt.Fprintln(io.Stderr, "✓ wrote", path)
+	}
 	switch {
 	case errors.Is(err, ui.ErrAborted):
-		fmt.Fprintln(io.Stderr, "jira-setup: stopped before the end; nothing was sent anywhere")
+		fmt.Fprintln(io.Stderr, "jira-setup: stopped before the end")
 		return exitFailed
 	case err != nil:
 		fmt.Fprintln(io.Stderr, "jira-setup:", err)
 		return exitFailed
 	}
-	fmt.Fprintln(io.Stderr, "✓ jira-setup: done")
+	fmt.Fprintln(io.Stderr, "✓ jira-setup: done; the summary screen listed what is left to do")
 	return exitOK
 }
 

@@ -157,6 +157,7 @@ func (w *Wizard) confirmApply(k tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		w.applied, w.dirty = true, false
+		w.wrote(p.Path)
 		w.notice = fmt.Sprintf("wrote %d annotation(s) to %s", len(p.Changes), p.Path)
 		w.catalog.key = "" // read the file again
 		return w.planCatalog()
@@ -174,4 +175,14 @@ func expandHome(path string) string {
 		}
 	}
 	return path
+}
+
+// wrote remembers a written file once, for the line after the run.
+func (w *Wizard) wrote(path string) {
+	for _, p := range w.written {
+		if p == path {
+			return
+		}
+	}
+	w.written = append(w.written, path)
 }

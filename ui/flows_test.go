@@ -45,8 +45,9 @@ func TestAnnotations_WritesTheCatalogFileOnConfirmation(t *testing.T) {
 		t.Fatalf("file mode changed to %v", fi.Mode().Perm())
 	}
 	h.assertHas("already has these annotations")
-	if !h.w.applied {
-		t.Fatalf("the summary would not know the file was written")
+	if !h.w.applied || len(h.w.written) != 1 || h.w.written[0] != path {
+		t.Fatalf("the wizard lost track of the write: applied %v, written %v",
+			h.w.applied, h.w.written)
 	}
 }
 
@@ -67,6 +68,9 @@ func TestSummary_SavesWithoutTheTokenUnlessAsked(t *testing.T) {
 	}
 	if !strings.Contains(string(b), "jira/project-key: DEMO") {
 		t.Fatalf("summary lacks the annotations:\n%s", b)
+	}
+	if len(h.w.written) != 1 || h.w.written[0] != path {
+		t.Fatalf("written = %v, want [%s]", h.w.written, path)
 	}
 
 	h.key("space", "ctrl+w") // include the token

@@ -20,9 +20,15 @@ type RunOptions struct {
 	NoColor bool // NO_COLOR was set to any non-empty value
 }
 
+// Outcome is what a wizard run left behind, for the line printed after it.
+type Outcome struct {
+	// Written lists the files the wizard wrote, in order.
+	Written []string
+}
+
 // Run shows the wizard until the admin finishes or quits. The terminal is
 // restored on every way out, panics included.
-func Run(ctx context.Context, opts Options, ro RunOptions) error {
+func Run(ctx context.Context, opts Options, ro RunOptions) (Outcome, error) {
 	w := New(opts)
 	popts := []tea.ProgramOption{tea.WithContext(ctx)}
 	if ro.Input != nil {
@@ -36,16 +42,17 @@ func Run(ctx context.Context, opts Options, ro RunOptions) error {
 	}
 	_, err := tea.NewProgram(w, popts...).Run()
 	w.stop()
+	out := Outcome{Written: w.written}
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
-		return ErrAborted
+		return out, ErrAborted
 	}
 	if err != nil {
-		return fmt.Errorf("run the wizard: %w", err)
+		return out, fmt.Errorf("run the wizard: %w", err)
 	}
 	if !w.finished {
-		return ErrAborted
+		return out, ErrAborted
 	}
-	return nil
+	return out, nil
 }
 
 // stop cancels any checks still in flight.

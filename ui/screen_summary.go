@@ -119,6 +119,7 @@ func (w *Wizard) saveSummary() {
 		return
 	}
 	w.dirty = false
+	w.wrote(path)
 	w.notice = "saved " + path
 }
 

@@ -83,7 +83,8 @@ type Wizard struct {
 	notice     string // a passing message: copied, opened, saved
 	dirty      bool
 	quit       bool
-	finished   bool // left the summary forward
+	finished   bool     // left the summary forward
+	written    []string // files written, for the line after the run
 
 	panel     panel
 	data      lookups
