@@ -104,17 +104,31 @@ func TestWizard_TokenIsMaskedUnlessRevealed(t *testing.T) {
 
 func TestWizard_ChangingComponentRechecksOnlyWhatDependsOnIt(t *testing.T) {
 	h := newHarness(t, jira.FlavorCloud, func(p *Prefill) { p.ProjectKey = "DEMO" })
-	before := h.w.panel.result(jira.CheckReach)
-	h.w.current = screenAnnotations
-	h.w.focus[screenAnnotations] = 1
-	h.w.focusCurrent()
+	h.w.goTo(screenAnnotations)
+	h.w.setFocus(1)
+	h.demo.ResetRequests()
 	h.typeText("Nope")
 	h.settle()
+
 	c := h.w.panel.result(jira.CheckComponent)
 	if c.Status != jira.StatusFail || c.Code != "component.not_found" {
 		t.Fatalf("component Nope = %s %s, want fail component.not_found", c.Status, c.Code)
 	}
-	if after := h.w.panel.result(jira.CheckReach); after.Elapsed != before.Elapsed {
-		t.Fatalf("reach ran again for a component change")
+	// The card preview reads the project once for its name; the project
+	// check itself must not run again.
+	projectReads := 0
+	for _, r := range h.demo.Requests() {
+		switch {
+		case strings.HasSuffix(r.Path, "/project/DEMO"):
+			projectReads++
+		case !strings.Contains(r.Path, "/components") && !strings.Contains(r.Path, "/search"):
+			t.Errorf("typing a component sent %s %s", r.Method, r.Path)
+		}
+	}
+	if projectReads > 1 {
+		t.Errorf("the project was read %d times: its check ran again", projectReads)
+	}
+	if len(h.demo.Requests()) == 0 {
+		t.Fatalf("typing a component sent no request at all")
 	}
 }
