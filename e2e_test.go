@@ -119,39 +119,50 @@ func (s *tmuxSession) waitFor(texts ...string) string {
 	}
 }
 
+// TestEndToEnd_DemoWizardInTmux walks every screen of the built binary in a
+// real terminal, wide (panel beside the content) and at 80x24 (panel below,
+// one mark per check), with a failure scenario switched on from inside.
 func TestEndToEnd_DemoWizardInTmux(t *testing.T) {
-	s := startTmux(t, 120, 40, "--demo")
-	s.waitFor("Connect Backstage to Jira", "Live checks", "DEMO")
-	s.waitFor("✓ auth")
+	for _, size := range []struct {
+		width, height    int
+		authOK, authFail string
+	}{
+		{120, 40, "✓ auth", "✗ auth"},
+		{80, 24, "✓auth", "✗auth"},
+	} {
+		t.Run(fmt.Sprintf("%dx%d", size.width, size.height), func(t *testing.T) {
+			s := startTmux(t, size.width, size.height, "--demo")
+			s.waitFor("Connect Backstage to Jira", "DEMO", size.authOK)
 
-	s.keys("Enter", "Enter", "Enter")
-	s.waitFor("Step 1 · Create an API token", "id.atlassian.com")
+			s.keys("Enter", "Enter", "Enter")
+			s.waitFor("Step 1 · Create an API token", "id.atlassian.com")
 
-	s.keys("Enter", "Enter")
-	s.waitFor("Step 2 · Encode the credentials", "decodes to")
+			s.keys("Enter", "Enter")
+			s.waitFor("Step 2 · Encode the credentials", "decodes to")
 
-	s.keys("Enter")
-	s.waitFor("Step 3 · Site and email suffix", "JIRA_API_URL")
+			s.keys("Enter")
+			s.waitFor("Step 3 · Site and email suffix", "JIRA_API_URL")
 
-	// A failure scenario, switched on from inside the wizard.
-	s.scenario("expired-token")
-	s.waitFor("DEMO · expired token", "✗ auth")
-	s.waitFor("fix:")
+			// A failure scenario, switched on from inside the wizard.
+			s.scenario("expired-token")
+			s.waitFor("DEMO · expired token", size.authFail, "fix:")
 
-	// And back to a healthy Jira.
-	s.scenario("healthy")
-	s.waitFor("DEMO · healthy", "✓ auth")
+			// And back to a healthy Jira.
+			s.scenario("healthy")
+			s.waitFor("DEMO · healthy", size.authOK)
 
-	s.keys("Enter", "Enter", "Enter", "Enter")
-	s.waitFor("Step 4 · Annotate your components")
-	s.keys("Enter")
-	s.waitFor("jira/project-key:")
-	s.keys("Enter", "Enter", "Enter", "Enter")
-	s.waitFor("Step 5 · Add the Jira cards", "Preview")
-	s.keys("Enter", "Enter")
-	s.waitFor("Summary", "Done")
-	s.keys("Enter")
-	s.waitFor("EXIT=0")
+			s.keys("Enter", "Enter", "Enter", "Enter")
+			s.waitFor("Step 4 · Annotate your components")
+			s.keys("Enter")
+			s.waitFor("jira/project-key:")
+			s.keys("Enter", "Enter", "Enter", "Enter")
+			s.waitFor("Step 5 · Add the Jira cards", "Preview")
+			s.keys("Enter", "Enter")
+			s.waitFor("Summary", "Done")
+			s.keys("Enter")
+			s.waitFor("EXIT=0")
+		})
+	}
 }
 
 // sgrColour matches an escape that sets a foreground or background colour

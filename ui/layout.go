@@ -163,10 +163,14 @@ func skipEscape(s string, i int) int {
 	return len(s)
 }
 
-// wrap breaks s into lines of at most w cells.
+// wrap breaks s into lines of at most w cells, at spaces: names such as
+// catalog-info.yaml or jira/project-key stay whole where they fit.
 func wrap(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	return ansi.Wrap(s, w, " ")
+	// The wrapper always breaks after a hyphen; hide hyphens from it.
+	const keep = "\u2011" // non-breaking hyphen
+	s = ansi.Wrap(strings.ReplaceAll(s, "-", keep), w, " ")
+	return strings.ReplaceAll(s, keep, "-")
 }

@@ -41,12 +41,11 @@ func (annotationsScreen) bindings(w *Wizard) []key.Binding {
 func (s annotationsScreen) view(w *Wizard, width int) string {
 	f := w.form
 	blocks := []string{
-		w.para(width, "Each component that should show Jira gets these annotations in its",
-			"catalog-info.yaml, under metadata.annotations."),
+		w.para(width, "Each component that should show Jira gets these lines in its",
+			"catalog-info.yaml:") + "\n" + w.annotationsBlock(width),
 		w.fieldView(f.project, width) + w.pickerView(f.project, width),
 		w.fieldView(f.component, width) + w.pickerView(f.component, width),
 		w.fieldView(f.bearer, width) + "\n" + w.bearerNote(width),
-		w.annotationsBlock(width),
 		w.fieldView(f.catalog, width) + "\n" + w.catalogView(width),
 	}
 	if w.entity != nil && strings.TrimSpace(f.catalog.Value()) != "" {
@@ -202,7 +201,7 @@ func (w *Wizard) bearerNote(width int) string {
 func (w *Wizard) annotationsBlock(width int) string {
 	a := w.annotations()
 	if a.ProjectKey == "" {
-		return ""
+		return w.hint(width, "(choose a project below to see them)")
 	}
 	if err := a.Validate(); err != nil {
 		return w.problemLine(width, err.Error())
