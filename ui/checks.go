@@ -126,8 +126,13 @@ func (w *Wizard) recheckAll() tea.Cmd {
 func (w *Wizard) handleResult(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case checkMsg:
-		if msg.attempt == w.attempt {
-			w.panel.set(msg.result)
+		if msg.attempt != w.attempt {
+			return listen(msg.stream)
+		}
+		w.panel.set(msg.result)
+		if msg.result.Status == jira.StatusRunning && !w.ticking {
+			w.ticking = true
+			return tea.Batch(listen(msg.stream), w.panel.spinner.Tick)
 		}
 		return listen(msg.stream)
 	case checksDoneMsg:

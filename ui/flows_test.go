@@ -124,3 +124,16 @@ func TestQuit_AsksOnlyWhenSomethingWouldBeLost(t *testing.T) {
 		t.Fatalf("n did not go back to the wizard")
 	}
 }
+
+func TestSpinner_OnlyAnimatesWhileChecksRun(t *testing.T) {
+	h := newHarness(t, jira.FlavorCloud)
+	if _, cmd := h.w.Update(h.w.panel.spinner.Tick()); cmd != nil || h.w.ticking {
+		t.Fatalf("idle wizard keeps animating: cmd %v, ticking %v", cmd != nil, h.w.ticking)
+	}
+	running := jira.Result{ID: jira.CheckAuth, Status: jira.StatusRunning}
+	stream := make(chan tea.Msg, 1)
+	_, cmd := h.w.Update(checkMsg{attempt: h.w.attempt, result: running, stream: stream})
+	if cmd == nil || !h.w.ticking {
+		t.Fatalf("a running check did not start the spinner")
+	}
+}

@@ -68,40 +68,44 @@ type Wizard struct {
 	size   common.Size
 	dark   bool
 
-	form    *form
-	screens []screen
-	current int
-	focus   []int // focused field, per screen
-	scroll  []int // first content line shown, per screen
-	// scrolledTo is the screen and field the view last followed.
-	scrolledTo [2]int
-	pickIdx    int  // highlighted picker entry
-	picking    bool // the admin moved in the picker list
-	applied    bool // the catalog file was written
+	// The values entered, and where the admin is.
+	form       *form
+	screens    []screen
+	current    int
+	focus      []int  // focused field, per screen
+	scroll     []int  // first content line shown, per screen
+	scrolledTo [2]int // the screen and field the view last followed
+	pickIdx    int    // highlighted picker entry
+	picking    bool   // the admin moved in the picker list
+	pick       *field // the site screen's choice of value to copy
+	entity     *field // which entity of a multi-entity catalog file
 	mode       mode
 	problem    string // why the screen could not be left, shown until a key
 	notice     string // a passing message: copied, opened, saved
-	dirty      bool
-	quit       bool
-	finished   bool     // left the summary forward
-	written    []string // files written, for the line after the run
 
+	// What the run has done, for the summary, the quit question and the
+	// line printed after the run.
+	applied  bool     // the catalog file was written
+	dirty    bool     // something typed would be lost on quit
+	quit     bool     // asked to quit
+	finished bool     // left the summary forward
+	written  []string // files written
+
+	// The live checks and the data the pickers and preview show.
 	panel     panel
-	data      lookups
-	catalog   catalogState
-	entity    *field // which entity of a multi-entity catalog file
+	ticking   bool // the spinner is animating
 	report    jira.Report
 	attempt   int
 	inputGen  int
 	cancelRun context.CancelFunc
-	stream    chan tea.Msg
+	data      lookups
+	catalog   catalogState
 
 	// footer caches the help bar: the bubbles help view lays its text out
 	// with lipgloss, which costs more than the rest of a frame.
 	footer struct{ sig, view string }
 
 	scenarioPick int
-	pick         *field // the site screen's copy choice
 }
 
 // New builds the wizard.
@@ -136,7 +140,6 @@ func (w *Wizard) Init() tea.Cmd {
 		tea.RequestBackgroundColor,
 		w.focusCurrent(),
 		w.startChecks(),
-		w.panel.spinner.Tick,
 	)
 }
 
@@ -151,6 +154,10 @@ func (w *Wizard) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		w.styles = common.NewStyles(w.dark)
 		return w, nil
 	case spinner.TickMsg:
+		if !w.panel.running() {
+			w.ticking = false // idle: no frames until a check runs again
+			return w, nil
+		}
 		var cmd tea.Cmd
 		w.panel.spinner, cmd = w.panel.spinner.Update(msg)
 		return w, cmd
