@@ -162,26 +162,23 @@ func resolveSnippetSite(ctx context.Context, sin *steps.SnippetInput,
 	return nil
 }
 
-// snippetSite checks --url (or JIRA_API_URL) and returns it without a
-// trailing slash, and its lower-case host name.
-//
-// TODO: use jira.NormalizeSite once it lands, for the browser paths it strips.
+// snippetSite normalises --url (or JIRA_API_URL) as the wizard does (scheme
+// added, browser paths and trailing slash dropped) and returns it with its
+// lower-case host name.
 func snippetSite(raw string) (site, host string, err error) {
-	site = strings.TrimRight(strings.TrimSpace(raw), "/")
-	if site == "" {
+	if strings.TrimSpace(raw) == "" {
 		return "", "", errors.New("--url (or JIRA_API_URL) is required for the " +
 			"app-config part, e.g. --url https://acme.atlassian.net")
 	}
-	u, err := url.Parse(site)
-	if err == nil && u.User != nil {
-		return "", "", errors.New("--url must not carry a user name or password: " +
-			"the token comes from JIRA_API_TOKEN")
+	s, err := jira.NormalizeSite(raw)
+	if err != nil {
+		return "", "", fmt.Errorf("--url: %w", err)
 	}
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		return "", "", fmt.Errorf("--url %q is not an http(s) URL, "+
-			"e.g. https://acme.atlassian.net", raw)
+	u, err := url.Parse(s.URL)
+	if err != nil {
+		return "", "", fmt.Errorf("--url: %w", err)
 	}
-	return site, strings.ToLower(u.Hostname()), nil
+	return s.URL, strings.ToLower(u.Hostname()), nil
 }
 
 // parseDeployment reads --deployment; empty stays empty.
