@@ -30,6 +30,11 @@ func (tokenScreen) title(w *Wizard) string {
 
 func (tokenScreen) fields(w *Wizard) []*field {
 	f := w.form
+	if f.asGiven {
+		// The value carries its own account: nothing else to ask.
+		f.token.label = "Credentials, as stored"
+		return []*field{f.token}
+	}
 	if w.deployment() != jira.DeploymentSelfManaged {
 		f.account.label, f.token.label = "Account email", "API token"
 		return []*field{f.account, f.token}
@@ -160,7 +165,11 @@ func (w *Wizard) tokenNotes(width int) string {
 	}
 	if w.tokenLooksEncoded() {
 		if w.form.asGiven {
-			lines = append(lines, w.okLine(width, "used as given: step 2 has nothing to encode"))
+			who := "used as given"
+			if info.User != "" {
+				who += ", signing in as " + info.User
+			}
+			lines = append(lines, w.okLine(width, who+": step 2 has nothing to encode"))
 		} else {
 			lines = append(lines, w.noteLine(width,
 				"this looks already encoded; press "+w.keys.Accept.Help().Key+
