@@ -112,10 +112,13 @@ func (p panel) compactView(st common.Styles, width, maxLines int) string {
 	}
 	lines := wrapWords(marks, width)
 	for _, r := range p.failing() {
-		lines = append(lines,
-			styleFor(st, r).Render(truncate(string(r.ID)+": "+r.Summary, width)))
+		for _, l := range clampLines(string(r.ID)+": "+r.Summary, width, 2) {
+			lines = append(lines, styleFor(st, r).Render(l))
+		}
 		if r.Hint != "" {
-			lines = append(lines, st.Muted.Render(truncate("  fix: "+r.Hint, width)))
+			for _, l := range clampLines("fix: "+r.Hint, width-2, 2) {
+				lines = append(lines, "  "+st.Muted.Render(l))
+			}
 		}
 	}
 	return strings.Join(fitLines(lines, maxLines), "\n")

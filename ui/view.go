@@ -87,7 +87,7 @@ func (w *Wizard) bodyView(width, height int) string {
 		p := w.panel.view(w.styles, pw, height)
 		return besides(content, p, cw, " ")
 	}
-	pLines := min(max(height/3, 1), 2+2*len(w.panel.failing()))
+	pLines := min(max(height/3, 1), 1+4*len(w.panel.failing()))
 	if height < 8 {
 		pLines = min(pLines, 2)
 	}
