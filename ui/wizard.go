@@ -152,6 +152,7 @@ func (w *Wizard) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.BackgroundColorMsg:
 		w.dark = msg.IsDark()
 		w.styles = common.NewStyles(w.dark)
+		w.help.Styles = help.DefaultStyles(w.dark)
 		return w, nil
 	case spinner.TickMsg:
 		if !w.panel.running() {

@@ -8,14 +8,3 @@ type Size struct {
 	Width  int
 	Height int
 }
-
-// Clamp returns n limited to [lo, hi]; hi wins when the two cross.
-func Clamp(n, lo, hi int) int {
-	if n > hi {
-		n = hi
-	}
-	if n < lo {
-		n = lo
-	}
-	return n
-}

@@ -23,7 +23,6 @@ type Styles struct {
 
 	Label        Paint
 	FieldFocused Paint
-	FieldBlurred Paint
 	Error        Paint
 	Notice       Paint
 
@@ -38,7 +37,6 @@ type Styles struct {
 
 	HelpKey  Paint
 	HelpDesc Paint
-	HelpSep  Paint
 
 	// Findings in the panel: the colour of OK, Warn and Fail without bold.
 	OKText   Paint
@@ -83,7 +81,6 @@ func NewStyles(dark bool) Styles {
 
 		Label:        p(fg(muted)),
 		FieldFocused: p(fg(accent).Bold(true)),
-		FieldBlurred: p(fg(muted)),
 		Error:        p(fg(red)),
 		Notice:       p(fg(yellow)),
 
@@ -98,7 +95,6 @@ func NewStyles(dark bool) Styles {
 
 		HelpKey:  p(fg(text).Bold(true)),
 		HelpDesc: p(fg(muted)),
-		HelpSep:  p(fg(border)),
 
 		OKText:   p(fg(green)),
 		WarnText: p(fg(yellow)),
