@@ -19,7 +19,7 @@ type annotateFlags struct {
 
 // annotateBeforeWrite runs between planning and writing; tests use it to
 // change the file in that window.
-var annotateBeforeWrite = func(path string) {}
+var annotateBeforeWrite = func(string) {}
 
 // runAnnotate prints the jira/* annotations block; with --file it shows the
 // patch of that catalog file as a unified diff, and with --write applies it.

@@ -38,8 +38,8 @@ func quoteJQL(s string) string {
 
 // searchRequest is the overview search for a deployment: POST search/jql on
 // Cloud, POST search (paged by startAt) on self-managed.
-func searchRequest(dep Deployment, jql string, max int) request {
-	body := map[string]any{"jql": jql, "maxResults": max, "fields": searchFields}
+func searchRequest(dep Deployment, jql string, limit int) request {
+	body := map[string]any{"jql": jql, "maxResults": limit, "fields": searchFields}
 	path := "rest/api/latest/search"
 	if dep == DeploymentCloud {
 		path += "/jql"

@@ -175,18 +175,18 @@ func (c *Client) Components(ctx context.Context, site string, cred Credential,
 }
 
 // Overview fetches what the overview card shows: the project and the first
-// max issues of its overview search, on the endpoint for dep.
+// limit issues of its overview search, on the endpoint for dep.
 func (c *Client) Overview(ctx context.Context, site string, cred Credential,
-	dep Deployment, key, component string, max int) (Overview, error) {
+	dep Deployment, key, component string, limit int) (Overview, error) {
 	ov := Overview{JQL: OverviewJQL(key, component)}
 	r := request{method: http.MethodGet, site: site, cred: cred, path: projectPath(key, "")}
 	if err := c.getJSON(ctx, r, &ov.Project); err != nil {
 		return ov, fmt.Errorf("load project %s: %w", key, err)
 	}
-	if max <= 0 {
-		max = 10
+	if limit <= 0 {
+		limit = 10
 	}
-	sr := searchRequest(dep, ov.JQL, max)
+	sr := searchRequest(dep, ov.JQL, limit)
 	sr.site, sr.cred = site, cred
 	var page searchPage
 	if err := c.getJSON(ctx, sr, &page); err != nil {

@@ -29,15 +29,15 @@ func (p *Plan) Diff() string {
 // mode and renames it over the original, so a reader sees either the old
 // or the new content. A symbolic link is followed, not replaced.
 func WriteAtomic(path string, original, out []byte) error {
-	real, err := filepath.EvalSymlinks(path)
+	target, err := filepath.EvalSymlinks(path)
 	if err != nil {
 		return fmt.Errorf("write catalog file: %w", err)
 	}
-	info, err := os.Stat(real)
+	info, err := os.Stat(target)
 	if err != nil {
 		return fmt.Errorf("write catalog file: %w", err)
 	}
-	current, err := os.ReadFile(real)
+	current, err := os.ReadFile(target)
 	if err != nil {
 		return fmt.Errorf("write catalog file: %w", err)
 	}
@@ -45,7 +45,7 @@ func WriteAtomic(path string, original, out []byte) error {
 		return fmt.Errorf("%w: %s; run again to patch the new content",
 			ErrChangedOnDisk, path)
 	}
-	return replaceFile(real, out, info.Mode().Perm())
+	return replaceFile(target, out, info.Mode().Perm())
 }
 
 // replaceFile writes data to a temporary file beside path and renames it

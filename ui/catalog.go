@@ -65,7 +65,7 @@ func (w *Wizard) takeCatalog(msg catalogMsg) {
 	if msg.key != w.catalog.key {
 		return
 	}
-	w.catalog = catalogState{key: msg.key, plan: msg.plan, err: msg.err, entities: msg.entities}
+	w.catalog = catalogState(msg)
 	if len(msg.entities) > 0 && w.entity == nil {
 		names := make([]string, len(msg.entities))
 		for i, e := range msg.entities {
