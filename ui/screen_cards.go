@@ -103,8 +103,19 @@ func (w *Wizard) sectionView(n int, sec steps.Section, width int) string {
 		return head + "\n" + w.styles.Text.Render(reflow(body, width))
 	}
 	var lines []string
+	cut := false
 	for _, l := range strings.Split(body, "\n") {
-		lines = append(lines, "  "+w.styles.Code.Render(truncate(l, width-2)))
+		if cellWidth(l) > width-2 {
+			l, cut = truncate(l, width-2), true
+		}
+		lines = append(lines, "  "+w.styles.Code.Render(l))
+	}
+	if cut {
+		how := w.keys.Copy.Help().Key + " copies everything"
+		if sec.Part != "" {
+			how += ", or: jira-setup snippet --target backstage --part " + string(sec.Part)
+		}
+		lines = append(lines, w.hint(width, "(long lines are cut here; "+how+")"))
 	}
 	return head + "\n" + strings.Join(lines, "\n")
 }

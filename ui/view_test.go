@@ -18,6 +18,20 @@ var goldenSizes = [][2]int{{80, 24}, {120, 40}, {40, 12}}
 
 func TestView_Golden(t *testing.T) {
 	h := newHarness(t, jira.FlavorCloud, func(p *Prefill) { p.ProjectKey = "DEMO" })
+	goldenScreens(t, h, goldenSizes)
+}
+
+// TestView_GoldenSelfHostedDataCenter pins the other branch of every
+// screen: a self-hosted Backstage on Jira Data Center with a PAT.
+func TestView_GoldenSelfHostedDataCenter(t *testing.T) {
+	h := newHarness(t, jira.FlavorDataCenter, func(p *Prefill) {
+		p.ProjectKey, p.SelfHosted, p.TokenType = "DEMO", true, "Bearer"
+	})
+	goldenScreens(t, h, [][2]int{{120, 40}})
+}
+
+// goldenScreens pins every screen of h at the given sizes.
+func goldenScreens(t *testing.T, h *harness, sizes [][2]int) {
 	h.w.data.overviewKey = "" // make sure the preview loaded for DEMO
 	h.send(h.w.loadOverview()())
 	for id, r := range h.w.panel.results {
@@ -25,7 +39,7 @@ func TestView_Golden(t *testing.T) {
 		h.w.panel.results[id] = r
 	}
 	for i, s := range h.w.screens {
-		for _, size := range goldenSizes {
+		for _, size := range sizes {
 			name := fmt.Sprintf("%d-%s-%dx%d", i, slug(s.name()), size[0], size[1])
 			t.Run(name, func(t *testing.T) {
 				h.w.goTo(i)
@@ -38,12 +52,14 @@ func TestView_Golden(t *testing.T) {
 	}
 }
 
-// assertNoSecret fails when a frame shows the token or the encoded value.
+// assertNoSecret fails when a frame shows a token, a password or the
+// encoded value.
 func assertNoSecret(t *testing.T, h *harness, frame string) {
 	t.Helper()
-	cred, _ := h.w.form.credential(jira.DeploymentCloud)
-	for _, secret := range []string{h.demo.Account().Token, cred.Secret} {
-		if strings.Contains(frame, secret) {
+	cred, _ := h.w.form.credential(h.w.deployment())
+	acc := h.demo.Account()
+	for _, secret := range []string{acc.Token, acc.PAT, acc.Password, cred.Secret} {
+		if secret != "" && strings.Contains(frame, secret) {
 			t.Fatalf("the frame shows a secret")
 		}
 	}
