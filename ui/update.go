@@ -156,6 +156,7 @@ func (w *Wizard) focusField(target *field) tea.Cmd {
 }
 
 func (w *Wizard) focusCurrent() tea.Cmd {
+	w.scrolledTo = [2]int{-1, -1} // the next frame brings the field into view
 	if f := w.focused(); f != nil {
 		return f.focus()
 	}

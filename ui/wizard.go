@@ -130,6 +130,7 @@ func New(opts Options) *Wizard {
 	w.screens = allScreens()
 	w.focus = make([]int, len(w.screens))
 	w.scroll = make([]int, len(w.screens))
+	w.scrolledTo = [2]int{-1, -1}
 	return w
 }
 
