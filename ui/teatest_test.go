@@ -49,3 +49,32 @@ func waitText(t *testing.T, tm *teatest.TestModel, text string) {
 		return bytes.Contains(b, []byte(text))
 	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
 }
+
+// TestProgram_HappyPath walks the whole wizard with Enter in a real
+// program and ends on the summary, finished.
+func TestProgram_HappyPath(t *testing.T) {
+	demo, err := jira.StartDemo(jira.DemoOptions{Addr: "127.0.0.1:0", Flavor: jira.FlavorCloud})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer demo.Close()
+	acc := demo.Account()
+	w := New(Options{
+		Demo:    demo,
+		SaveDir: t.TempDir(),
+		Prefill: Prefill{Tenant: "acme", URL: demo.URL(), Email: acc.Email, Token: acc.Token,
+			ProjectKey: "DEMO", EmailSuffix: "@example.com", User: "alice"},
+	})
+	tm := teatest.NewTestModel(t, w, teatest.WithInitialTermSize(120, 40))
+	waitText(t, tm, "Connect Backstage to Jira")
+	for range 16 { // every field of every screen up to the summary
+		tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
+	}
+	waitText(t, tm, "Left to do")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
+
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Wizard)
+	if !final.finished {
+		t.Fatalf("the walk did not finish on the summary; stopped on screen %d", final.current)
+	}
+}
