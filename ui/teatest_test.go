@@ -14,18 +14,7 @@ import (
 // TestProgram_SmokeRun runs the wizard in a real Bubble Tea program: it
 // draws, answers keys, asks before losing typed values, and quits.
 func TestProgram_SmokeRun(t *testing.T) {
-	demo, err := jira.StartDemo(jira.DemoOptions{Addr: "127.0.0.1:0", Flavor: jira.FlavorCloud})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer demo.Close()
-	acc := demo.Account()
-	w := New(Options{
-		Demo: demo,
-		Prefill: Prefill{Tenant: "acme", URL: demo.URL(), Email: acc.Email,
-			Token: acc.Token},
-	})
-	tm := teatest.NewTestModel(t, w, teatest.WithInitialTermSize(100, 30))
+	tm := programOnDemo(t, 100, 30, func(*Prefill) {})
 	waitText(t, tm, "Connect Backstage to Jira")
 
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
@@ -43,6 +32,22 @@ func TestProgram_SmokeRun(t *testing.T) {
 	}
 }
 
+// programOnDemo runs the wizard in a teatest program against a Cloud demo
+// Jira, with the demo account pre-filled and then changed by mutate.
+func programOnDemo(t *testing.T, width, height int, mutate func(*Prefill)) *teatest.TestModel {
+	t.Helper()
+	demo, err := jira.StartDemo(jira.DemoOptions{Addr: "127.0.0.1:0", Flavor: jira.FlavorCloud})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { demo.Close() })
+	acc := demo.Account()
+	p := Prefill{Tenant: "acme", URL: demo.URL(), Email: acc.Email, Token: acc.Token}
+	mutate(&p)
+	w := New(Options{Demo: demo, SaveDir: t.TempDir(), Prefill: p})
+	return teatest.NewTestModel(t, w, teatest.WithInitialTermSize(width, height))
+}
+
 func waitText(t *testing.T, tm *teatest.TestModel, text string) {
 	t.Helper()
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
@@ -53,19 +58,9 @@ func waitText(t *testing.T, tm *teatest.TestModel, text string) {
 // TestProgram_HappyPath walks the whole wizard with Enter in a real
 // program and ends on the summary, finished.
 func TestProgram_HappyPath(t *testing.T) {
-	demo, err := jira.StartDemo(jira.DemoOptions{Addr: "127.0.0.1:0", Flavor: jira.FlavorCloud})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer demo.Close()
-	acc := demo.Account()
-	w := New(Options{
-		Demo:    demo,
-		SaveDir: t.TempDir(),
-		Prefill: Prefill{Tenant: "acme", URL: demo.URL(), Email: acc.Email, Token: acc.Token,
-			ProjectKey: "DEMO", EmailSuffix: "@example.com", User: "alice"},
+	tm := programOnDemo(t, 120, 40, func(p *Prefill) {
+		p.ProjectKey, p.EmailSuffix, p.User = "DEMO", "@example.com", "alice"
 	})
-	tm := teatest.NewTestModel(t, w, teatest.WithInitialTermSize(120, 40))
 	waitText(t, tm, "Connect Backstage to Jira")
 	for range 16 { // every field of every screen up to the summary
 		tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
