@@ -79,9 +79,12 @@ func (s tokenScreen) view(w *Wizard, width int) string {
 	label := w.kv("label", w.styles.Strong.Render(tokenLabel), width)
 	blocks := []string{how, pageLine + "\n" + label, bot}
 	for _, f := range s.fields(w) {
-		blocks = append(blocks, w.fieldView(f, width))
+		block := w.fieldView(f, width)
+		if notes := w.tokenNotes(width); f == w.form.token && notes != "" {
+			block += "\n" + notes // kept together, so both scroll into view
+		}
+		blocks = append(blocks, block)
 	}
-	blocks = append(blocks, w.tokenNotes(width))
 	return join(blocks...)
 }
 
@@ -156,7 +159,7 @@ func (w *Wizard) tokenNotes(width int) string {
 		lines = append(lines, w.problemLine(width, info.Problem))
 	}
 	switch {
-	case info.Note == "":
+	case info.Note == "", info.Problem != "":
 	case info.Kind == steps.TokenCloudAPI, info.Kind == steps.TokenCloudLegacy,
 		info.Kind == steps.TokenServiceAccount, info.Kind == steps.TokenDataCenterPAT:
 		lines = append(lines, w.okLine(width, info.Note))

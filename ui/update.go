@@ -175,6 +175,7 @@ func (w *Wizard) updateField(msg tea.Msg) tea.Cmd {
 		return cmd
 	}
 	w.problem = ""
+	w.scrolledTo = [2]int{-1, -1} // keep the field and its notes in view
 	if f == w.form.token {
 		w.form.asGiven = w.form.asGiven && w.tokenLooksEncoded()
 	}

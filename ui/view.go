@@ -130,9 +130,8 @@ func (w *Wizard) scrolled(lines []string, room int) []string {
 	// Follow the focus when it moves; otherwise keep where the admin
 	// scrolled to, so pgdn can read past the focused field.
 	focus := [2]int{w.current, w.focus[w.current]}
-	if at := focusLine(lines); at >= 0 && focus != w.scrolledTo &&
-		(at < off || at >= off+room) {
-		off = max(min(at-1, len(lines)-room), 0)
+	if at := focusLine(lines); at >= 0 && focus != w.scrolledTo {
+		off = follow(off, room, len(lines), at, blockEnd(lines, at))
 	}
 	w.scrolledTo = focus
 	w.scroll[w.current] = off
@@ -144,6 +143,30 @@ func (w *Wizard) scrolled(lines []string, room int) []string {
 		out[0] = w.styles.Muted.Render("↑ more above: pgup")
 	}
 	return out
+}
+
+// follow moves the window [off, off+room) of n lines so that the focused
+// block, lines first to last, shows whole, its label first when it cannot:
+// the edge lines of the window are taken by the "more" markers.
+func follow(off, room, n, first, last int) int {
+	if last+1 >= off+room-1 { // the end hides under "more below"
+		off = last + 2 - room
+	}
+	if first <= off && off > 0 { // the label hides under "more above"
+		off = first - 1
+	}
+	return max(min(off, n-room), 0)
+}
+
+// blockEnd is the last line of the block starting at first: the field and
+// the notes under it, up to the next blank line.
+func blockEnd(lines []string, first int) int {
+	for i := first + 1; i < len(lines); i++ {
+		if strings.TrimSpace(ansi.Strip(lines[i])) == "" {
+			return i - 1
+		}
+	}
+	return len(lines) - 1
 }
 
 // focusLine finds the line of the focused field's label.
