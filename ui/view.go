@@ -146,13 +146,19 @@ func (w *Wizard) scrolled(lines []string, room int) []string {
 }
 
 // follow moves the window [off, off+room) of n lines so that the focused
-// block, lines first to last, shows whole, its label first when it cannot:
-// the edge lines of the window are taken by the "more" markers.
+// block, lines first to last, shows whole. A window that already shows it
+// stays; otherwise the block's label goes to the top, just under the "more
+// above" marker, which with the "more below" marker takes an edge line.
 func follow(off, room, n, first, last int) int {
-	if last+1 >= off+room-1 { // the end hides under "more below"
-		off = last + 2 - room
+	top := off
+	if off > 0 {
+		top++ // under "more above"
 	}
-	if first <= off && off > 0 { // the label hides under "more above"
+	bottom := off + room - 1
+	if off+room < n {
+		bottom-- // above "more below"
+	}
+	if first < top || last > bottom {
 		off = first - 1
 	}
 	return max(min(off, n-room), 0)

@@ -169,3 +169,24 @@ func TestView_LongProblemKeepsTheFrame(t *testing.T) {
 		t.Fatalf("the frame was cut:\n%s", frame)
 	}
 }
+
+func TestFollow_KeepsTheFocusedBlockInView(t *testing.T) {
+	tests := []struct {
+		name                         string
+		off, room, n, first, last, w int
+	}{
+		{"already in view: stays", 0, 10, 30, 2, 4, 0},
+		{"below the window: label to the top", 0, 10, 30, 15, 17, 14},
+		{"above the window: label to the top", 12, 10, 30, 3, 4, 2},
+		{"under the more-below marker: moves", 0, 10, 30, 7, 9, 6},
+		{"near the end: clamped to the last window", 0, 10, 30, 27, 29, 20},
+		{"first block: no marker above", 5, 10, 30, 0, 1, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := follow(tt.off, tt.room, tt.n, tt.first, tt.last); got != tt.w {
+				t.Fatalf("follow = %d, want %d", got, tt.w)
+			}
+		})
+	}
+}
