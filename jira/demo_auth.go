@@ -42,6 +42,11 @@ func (d *Demo) authenticate(w http.ResponseWriter, r *http.Request,
 	if !strings.EqualFold(realm, "Basic") {
 		return d.failed(w), false
 	}
+	if scenario == ScenarioBasicDisabled {
+		// Only Basic is refused: a personal access token still works.
+		writeText(w, http.StatusForbidden, msgBasicDisabled)
+		return nil, true
+	}
 	return d.basic(w, value)
 }
 
@@ -55,8 +60,6 @@ func (d *Demo) scenarioRefusal(w http.ResponseWriter, scenario string) bool {
 		writeText(w, http.StatusForbidden, "Forbidden")
 	case ScenarioBearerOnCloud:
 		writeText(w, http.StatusForbidden, msgConnectToken)
-	case ScenarioBasicDisabled:
-		writeText(w, http.StatusForbidden, msgBasicDisabled)
 	case ScenarioWrongPassword:
 		writeText(w, http.StatusUnauthorized, msgPasswordsDeprecated)
 	default:

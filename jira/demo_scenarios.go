@@ -55,9 +55,10 @@ var scenarios = []ScenarioInfo{
 	{ScenarioBearerOnCloud, "Bearer sent to Cloud", "Jira Cloud answers 403 \"Failed to " +
 		"parse Connect Session Auth Token\", as it does to any Bearer header.",
 		[]string{"auth.bearer_on_cloud"}, cloudOnly},
-	{ScenarioBasicDisabled, "Basic auth disabled", "The admin disabled Basic: every " +
-		"authenticated request gets 403 \"Basic Authentication has been disabled\", as if " +
-		"Basic had been sent.", []string{"auth.basic_disabled"}, dcOnly},
+	{ScenarioBasicDisabled, "Basic auth disabled", "The admin disabled Basic: a " +
+		"username and password get 403 \"Basic Authentication has been disabled\"; a " +
+		"personal access token still works (switch step 1 to show both).",
+		[]string{"auth.basic_disabled"}, dcOnly},
 	{ScenarioAnonymous, "Credentials stripped", "A proxy drops the Authorization header: " +
 		"Jira answers as the anonymous user.", []string{"auth.anonymous"}, nil},
 	{ScenarioSSO, "SSO in front", "An SSO proxy redirects /rest and /activity to a login " +

@@ -121,7 +121,13 @@ func TestEngine_EveryScenarioOnBothFlavours(t *testing.T) {
 				if s.Name == ScenarioSlow {
 					timeout = 300 * time.Millisecond
 				}
-				rep := runChecksWithin(t, d.Input(), timeout)
+				in := d.Input()
+				if s.Name == ScenarioBasicDisabled {
+					// Only Basic is refused: sign in with the password.
+					acc := d.Account()
+					in.Credential = BasicCredential(acc.Username, acc.Password)
+				}
+				rep := runChecksWithin(t, in, timeout)
 				compare(t, rep, expect(diff))
 				assertCodesListed(t, s, rep)
 			})
@@ -130,6 +136,12 @@ func TestEngine_EveryScenarioOnBothFlavours(t *testing.T) {
 }
 
 // assertCodesListed checks that every code the scenario lists shows up.
+func TestDemo_BasicDisabledStillTakesAPAT(t *testing.T) {
+	d := startDemo(t, FlavorDataCenter, ScenarioBasicDisabled)
+	rep := runChecksWithin(t, d.Input(), 5*time.Second)
+	compare(t, rep, expect(map[CheckID]string{}))
+}
+
 func assertCodesListed(t *testing.T, s ScenarioInfo, rep Report) {
 	t.Helper()
 	seen := map[string]bool{}
