@@ -268,8 +268,12 @@ func (w *Wizard) fullHelp(width int) string {
 }
 
 func (w *Wizard) scenarioList(width, height int) string {
-	intro := strings.Split(w.muted(width,
-		"The demo Jira answers as a real one would in each case."), "\n")
+	text := "The demo Jira answers as a real one would in each case."
+	if acc := w.opts.Demo.Account(); acc.Password != "" {
+		// Data Center also takes Basic: the presenter needs the login.
+		text += " Basic sign-in: " + acc.Username + " / " + acc.Password + "."
+	}
+	intro := strings.Split(w.muted(width, text), "\n")
 	var rows []string
 	sel := 0
 	for i, s := range w.scenarios() {
