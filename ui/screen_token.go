@@ -22,10 +22,19 @@ type tokenScreen struct{}
 func (tokenScreen) name() string { return "1 Token" }
 
 func (tokenScreen) title(w *Wizard) string {
-	if w.deployment() == jira.DeploymentSelfManaged {
+	switch {
+	case w.dcBasic():
+		return "Step 1 · Sign in with a Jira username and password"
+	case w.deployment() == jira.DeploymentSelfManaged:
 		return "Step 1 · Create a personal access token"
 	}
 	return "Step 1 · Create an API token"
+}
+
+// dcBasic reports whether Data Center sign-in is by username and password.
+func (w *Wizard) dcBasic() bool {
+	return w.deployment() == jira.DeploymentSelfManaged && !w.form.asGiven &&
+		w.form.dcAuth.choice == authBasic
 }
 
 func (tokenScreen) fields(w *Wizard) []*field {
@@ -62,7 +71,12 @@ func (tokenScreen) bindings(w *Wizard) []key.Binding {
 func (s tokenScreen) view(w *Wizard, width int) string {
 	page := w.tokenPage()
 	var how string
-	if w.deployment() == jira.DeploymentSelfManaged {
+	if w.dcBasic() {
+		how = w.para(width,
+			"Backstage signs in with a Jira username and password (Basic). Jira admins",
+			"can turn Basic off; a personal access token keeps working then, and can be",
+			"revoked on its own.")
+	} else if w.deployment() == jira.DeploymentSelfManaged {
 		how = w.para(width,
 			"On Jira Data Center, open your profile, tab Personal Access Tokens, and",
 			"choose Create token. Backstage then signs in with it as Bearer.")
@@ -154,6 +168,9 @@ func (w *Wizard) tokenNotes(width int) string {
 		return ""
 	}
 	info := steps.ClassifyToken(raw)
+	if w.dcBasic() {
+		return "" // a password is what is asked for: its shape says nothing
+	}
 	var lines []string
 	if info.Problem != "" {
 		lines = append(lines, w.problemLine(width, info.Problem))
