@@ -137,3 +137,34 @@ func TestSpinner_OnlyAnimatesWhileChecksRun(t *testing.T) {
 		t.Fatalf("a running check did not start the spinner")
 	}
 }
+
+func TestDataCenter_BasicSignInAndBasicDisabled(t *testing.T) {
+	h := newHarness(t, jira.FlavorDataCenter)
+	acc := h.demo.Account()
+	h.w.goTo(screenToken)
+	h.key("space") // Username and password
+	h.key("enter")
+	h.typeText(acc.Username)
+	h.key("enter")
+	h.w.form.token.SetValue("")
+	h.typeText(acc.Password)
+	h.assertHas("Sign in with a Jira username and password")
+	if r := h.w.panel.result(jira.CheckAuth); r.Status != jira.StatusOK {
+		t.Fatalf("Basic sign-in on a healthy Data Center: %s %s", r.Status, r.Code)
+	}
+
+	if err := h.demo.SetScenario("basic-disabled"); err != nil {
+		t.Fatal(err)
+	}
+	h.key("ctrl+r")
+	if r := h.w.panel.result(jira.CheckAuth); r.Code != "auth.basic_disabled" {
+		t.Fatalf("Basic with Basic disabled: %s %s", r.Status, r.Code)
+	}
+	h.w.setFocus(0)
+	h.key("space") // back to the personal access token
+	h.w.form.token.SetValue(acc.PAT)
+	h.key("ctrl+r")
+	if r := h.w.panel.result(jira.CheckAuth); r.Status != jira.StatusOK {
+		t.Fatalf("a PAT with Basic disabled: %s %s", r.Status, r.Code)
+	}
+}
