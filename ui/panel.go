@@ -88,7 +88,7 @@ func (p panel) view(st common.Styles, width, height int) string {
 			lines = append(lines, head+styleFor(st, r).Render(l))
 		}
 		if r.Hint != "" && (r.Status == jira.StatusFail || r.Status == jira.StatusWarn) {
-			for _, l := range clampLines("fix: "+r.Hint, inner-4, 2) {
+			for _, l := range clampLines("fix: "+r.Hint, inner-4, 3) {
 				lines = append(lines, "  "+st.Muted.Render(l))
 			}
 		}
