@@ -146,7 +146,7 @@ func (w *Wizard) applyPrompt(width int) string {
 
 func (w *Wizard) confirmApply(k tea.KeyPressMsg) tea.Cmd {
 	switch {
-	case k.String() == "y" || k.String() == "Y":
+	case keyIs(k, w.keys.Yes):
 		w.mode = modeNormal
 		p := w.catalogPlan()
 		if p == nil {
@@ -161,7 +161,7 @@ func (w *Wizard) confirmApply(k tea.KeyPressMsg) tea.Cmd {
 		w.notice = fmt.Sprintf("wrote %d annotation(s) to %s", len(p.Changes), p.Path)
 		w.catalog.key = "" // read the file again
 		return w.planCatalog()
-	case keyIs(k, w.keys.No), k.String() == "n":
+	case keyIs(k, w.keys.No):
 		w.mode = modeNormal
 	}
 	return nil

@@ -130,7 +130,7 @@ func (f *field) updateChoice(msg tea.Msg, keys common.KeyMap) bool {
 	if !ok || !keyIs(k, keys.Toggle) {
 		return false
 	}
-	if k.String() == "left" {
+	if keyIs(k, keys.Left) {
 		f.choice = (f.choice + len(f.choices) - 1) % len(f.choices)
 	} else {
 		f.choice = (f.choice + 1) % len(f.choices)

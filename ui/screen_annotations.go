@@ -82,7 +82,7 @@ func (annotationsScreen) action(w *Wizard, k tea.KeyPressMsg) (bool, tea.Cmd) {
 			return true, w.loadMoreProjects()
 		}
 		return true, nil
-	case picking && k.String() == "enter" && w.wantsPick(f):
+	case picking && keyIs(k, w.keys.Select) && w.wantsPick(f):
 		return w.acceptPick(f)
 	case keyIs(k, w.keys.Copy):
 		return true, w.copy(w.annotations().YAML(), "annotations")

@@ -39,9 +39,10 @@ func (w *Wizard) handleKey(k tea.KeyPressMsg) tea.Cmd {
 func (w *Wizard) globalKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	typing := w.focused() != nil && w.focused().typing()
 	switch {
-	case keyIs(k, w.keys.Quit), keyIs(k, w.keys.ForceQ), !typing && k.String() == "q":
+	case keyIs(k, w.keys.Quit), keyIs(k, w.keys.ForceQ),
+		!typing && keyIs(k, w.keys.QuitLetter):
 		return w.requestQuit(), true
-	case keyIs(k, w.keys.Help) && (!typing || k.String() == "f1"):
+	case keyIs(k, w.keys.Help), !typing && keyIs(k, w.keys.HelpLetter):
 		w.mode = modeHelp
 		return nil, true
 	case keyIs(k, w.keys.Recheck):
@@ -206,9 +207,9 @@ func (w *Wizard) requestQuit() tea.Cmd {
 
 func (w *Wizard) confirmQuit(k tea.KeyPressMsg) tea.Cmd {
 	switch {
-	case keyIs(k, w.keys.Quit), k.String() == "y", k.String() == "Y":
+	case keyIs(k, w.keys.Quit), keyIs(k, w.keys.Yes):
 		return w.finish()
-	case keyIs(k, w.keys.No), k.String() == "n":
+	case keyIs(k, w.keys.No):
 		w.mode = modeNormal
 	}
 	return nil
@@ -260,7 +261,7 @@ func (w *Wizard) pickScenario(k tea.KeyPressMsg) tea.Cmd {
 		w.scenarioPick = (w.scenarioPick + len(list) - 1) % len(list)
 	case keyIs(k, w.keys.Down), keyIs(k, w.keys.Scenario):
 		w.scenarioPick = (w.scenarioPick + 1) % len(list)
-	case k.String() == "enter":
+	case keyIs(k, w.keys.Select):
 		w.mode = modeNormal
 		name := list[w.scenarioPick].Name
 		if err := w.opts.Demo.SetScenario(name); err != nil {

@@ -248,7 +248,10 @@ func (w *Wizard) fullHelp(width int) string {
 	groups := [][]key.Binding{
 		{k.Next, k.Prev, k.Back, k.Up, k.Down, k.Toggle, k.PageUp, k.PageDown},
 		w.screen().bindings(w),
-		{k.Recheck, k.Scenario, k.Help, k.Quit},
+		{k.Recheck, k.Help, k.HelpLetter, k.Quit, k.QuitLetter},
+	}
+	if w.opts.Demo != nil {
+		groups[2] = append(groups[2], k.Scenario)
 	}
 	var lines []string
 	for _, g := range groups {

@@ -11,7 +11,9 @@ type KeyMap struct {
 	Back     key.Binding
 	Up       key.Binding
 	Down     key.Binding
+	Select   key.Binding // take the highlighted entry of a list
 	Toggle   key.Binding
+	Left     key.Binding // a choice moves left; any other toggle key right
 	PageUp   key.Binding
 	PageDown key.Binding
 
@@ -26,14 +28,16 @@ type KeyMap struct {
 	Save   key.Binding
 	Secret key.Binding
 
-	// Everywhere.
-	Recheck  key.Binding
-	Scenario key.Binding
-	Help     key.Binding
-	Quit     key.Binding
-	ForceQ   key.Binding
-	Yes      key.Binding
-	No       key.Binding
+	// Everywhere. The single letters only act outside a text field.
+	Recheck    key.Binding
+	Scenario   key.Binding
+	Help       key.Binding
+	HelpLetter key.Binding
+	Quit       key.Binding
+	ForceQ     key.Binding
+	QuitLetter key.Binding
+	Yes        key.Binding
+	No         key.Binding
 }
 
 // DefaultKeyMap returns the wizard's keys.
@@ -47,7 +51,9 @@ func DefaultKeyMap() KeyMap {
 		Back:     b("esc", "back a step", "esc"),
 		Up:       b("↑", "up", "up", "ctrl+p"),
 		Down:     b("↓", "down", "down", "ctrl+n"),
+		Select:   b("enter", "take", "enter"),
 		Toggle:   b("space", "toggle", "space", "left", "right"),
+		Left:     b("←", "left", "left"),
 		PageUp:   b("pgup", "scroll up", "pgup"),
 		PageDown: b("pgdn", "scroll down", "pgdown"),
 
@@ -60,12 +66,14 @@ func DefaultKeyMap() KeyMap {
 		Save:   b("ctrl+w", "save summary", "ctrl+w"),
 		Secret: b("ctrl+t", "include token", "ctrl+t"),
 
-		Recheck:  b("ctrl+r", "re-check", "ctrl+r"),
-		Scenario: b("ctrl+s", "demo scenario", "ctrl+s"),
-		Help:     b("f1", "help", "f1", "?"),
-		Quit:     b("ctrl+c", "quit", "ctrl+c"),
-		ForceQ:   b("ctrl+q", "quit", "ctrl+q"),
-		Yes:      b("y", "yes", "y", "Y", "enter"),
-		No:       b("n", "no", "n", "N", "esc"),
+		Recheck:    b("ctrl+r", "re-check", "ctrl+r"),
+		Scenario:   b("ctrl+s", "demo scenario", "ctrl+s"),
+		Help:       b("f1", "help", "f1"),
+		HelpLetter: b("?", "help", "?"),
+		Quit:       b("ctrl+c", "quit", "ctrl+c"),
+		ForceQ:     b("ctrl+q", "quit", "ctrl+q"),
+		QuitLetter: b("q", "quit", "q"),
+		Yes:        b("y", "yes", "y", "Y"),
+		No:         b("n", "no", "n", "N", "esc"),
 	}
 }
