@@ -4,8 +4,12 @@ import (
 	"errors"
 	"strings"
 
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/lipgloss/v2"
+
 	"github.com/roadie-tools/jira-setup/jira"
 	"github.com/roadie-tools/jira-setup/steps"
+	"github.com/roadie-tools/jira-setup/ui/common"
 )
 
 // Choices of the welcome and token screens, by index.
@@ -89,6 +93,19 @@ func newForm(p Prefill) *form {
 		f.asGiven = encodedKind(steps.ClassifyToken(p.Token).Kind)
 	}
 	return f
+}
+
+// setStyles styles every text field for the background: a value keeps the
+// body text colour when its field loses the focus, as it is what the admin
+// typed, not a hint.
+func (f *form) setStyles(dark bool, styles common.Styles) {
+	st := textinput.DefaultStyles(dark)
+	text := lipgloss.NewStyle().Foreground(styles.TextColor)
+	st.Focused.Text, st.Blurred.Text = text, text
+	for _, fl := range []*field{f.tenant, f.site, f.account, f.token, f.suffix, f.user,
+		f.project, f.component, f.catalog} {
+		fl.input.SetStyles(st)
+	}
 }
 
 // roadie reports whether the target is Roadie-hosted Backstage.

@@ -80,7 +80,7 @@ func (p panel) view(st common.Styles, width, height int) string {
 	lines := make([]string, 0, 2*len(jira.CheckIDs))
 	for _, id := range jira.CheckIDs {
 		r := p.result(id)
-		head := fmt.Sprintf("%s %-9s ", p.mark(st, r), id)
+		head := p.mark(st, r) + " " + st.Text.Render(fmt.Sprintf("%-9s", id)) + " "
 		for i, l := range clampLines(summaryOf(r), inner-12, 2) {
 			if i > 0 {
 				head = strings.Repeat(" ", 12)

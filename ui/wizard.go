@@ -127,6 +127,7 @@ func New(opts Options) *Wizard {
 	}
 	w.styles = common.NewStyles(w.dark)
 	w.form = newForm(opts.Prefill)
+	w.form.setStyles(w.dark, w.styles)
 	w.screens = allScreens()
 	w.focus = make([]int, len(w.screens))
 	w.scroll = make([]int, len(w.screens))
@@ -154,6 +155,7 @@ func (w *Wizard) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		w.dark = msg.IsDark()
 		w.styles = common.NewStyles(w.dark)
 		w.help.Styles = help.DefaultStyles(w.dark)
+		w.form.setStyles(w.dark, w.styles)
 		return w, nil
 	case spinner.TickMsg:
 		if !w.panel.running() {

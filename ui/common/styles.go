@@ -45,6 +45,10 @@ type Styles struct {
 
 	// Border is the colour of box borders.
 	Border Paint
+
+	// TextColor is the body text colour, for components that take a
+	// colour rather than a Paint (the text inputs).
+	TextColor color.Color
 }
 
 // NewStyles builds the styles for a dark or a light terminal background.
@@ -100,5 +104,7 @@ func NewStyles(dark bool) Styles {
 		WarnText: p(fg(yellow)),
 		FailText: p(fg(red)),
 		Border:   p(fg(border)),
+
+		TextColor: text,
 	}
 }
