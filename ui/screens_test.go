@@ -87,4 +87,9 @@ func TestStyles_FollowTheTerminalBackground(t *testing.T) {
 	if w.dark || w.styles.Text.Render("x") == dark {
 		t.Fatalf("a light background kept the dark styles")
 	}
+	got := w.form.site.input.Styles().Blurred.Text.GetForeground()
+	if got != w.styles.TextColor {
+		t.Fatalf("a blurred field's text is %v, want the light body colour %v",
+			got, w.styles.TextColor)
+	}
 }
