@@ -159,7 +159,7 @@ func (w *Wizard) overviewLines(ov jira.Overview, width int) []string {
 	}
 	for _, is := range ov.Issues[:min(len(ov.Issues), previewRows)] {
 		row := fmt.Sprintf("%-9s %-12s %s", is.Key, truncate(is.Status, 12), is.Summary)
-		lines = append(lines, truncate(row, width))
+		lines = append(lines, w.styles.Text.Render(truncate(row, width)))
 	}
 	if more := len(ov.Issues) - previewRows; more > 0 {
 		lines = append(lines, w.styles.Muted.Render(fmt.Sprintf("… and %d more open issues", more)))
