@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/roadie-tools/jira-setup/jira"
+	"github.com/roadie-tools/jira-setup/steps"
 )
 
 // summaryFile is the name of the saved summary.
@@ -129,8 +130,9 @@ func (w *Wizard) summaryText() string {
 	b.WriteString("# Jira setup summary\n\n")
 	fmt.Fprintf(&b, "- Jira site: %s (%s)\n", w.siteURL(), w.report.Deployment)
 	fmt.Fprintf(&b, "- Target: %s\n", w.target())
-	fmt.Fprintf(&b, "- Email suffix: %s\n\n## Annotations\n\n```yaml\n%s```\n\n## Checks\n\n",
-		w.form.suffix.Value(), w.annotations().YAML())
+	fmt.Fprintf(&b, "- Cards: %s\n\n", w.snippetInput().Cards)
+	w.writeWhereValuesGo(&b)
+	fmt.Fprintf(&b, "## Annotations\n\n```yaml\n%s```\n\n## Checks\n\n", w.annotations().YAML())
 	for _, id := range jira.CheckIDs {
 		r := w.panel.result(id)
 		fmt.Fprintf(&b, "- %s: %s (%s) %s\n", id, r.Status, r.Code, r.Summary)
@@ -147,6 +149,51 @@ func (w *Wizard) summaryText() string {
 		fmt.Fprintf(&b, "- %s %s\n", mark, it.text)
 	}
 	return b.String()
+}
+
+// writeWhereValuesGo says where each value goes: Roadie's settings page,
+// or the commands that print the self-hosted config. The token itself is
+// named, never written, here.
+func (w *Wizard) writeWhereValuesGo(b *strings.Builder) {
+	b.WriteString("## Where the values go\n\n")
+	if w.form.roadie() {
+		page, _ := steps.RoadieAdminURL(w.form.tenant.Value())
+		fmt.Fprintf(b, "On %s:\n\n", page)
+		for _, v := range w.pasteValues() {
+			value := v.Value
+			if v.Secret {
+				value = w.secretPlaceholder()
+			}
+			fmt.Fprintf(b, "- %s: %s\n", v.Name, value)
+		}
+		b.WriteString("\n")
+		return
+	}
+	in := w.snippetInput()
+	dep := "cloud"
+	if in.Deployment == jira.DeploymentSelfManaged {
+		dep = "datacenter"
+	}
+	fmt.Fprintf(b, "Set JIRA_TOKEN to the whole Authorization value (Basic … or Bearer …), "+
+		"then print each part with:\n\n```sh\n")
+	for _, part := range steps.Parts() {
+		fmt.Fprintf(b, "jira-setup snippet --target backstage --cards %s --url %s "+
+			"--deployment %s --part %s\n", in.Cards, in.Site, dep, part)
+	}
+	b.WriteString("```\n\n")
+}
+
+// secretPlaceholder stands for JIRA_API_TOKEN in the summary.
+func (w *Wizard) secretPlaceholder() string {
+	cred, _ := w.form.credential(w.deployment())
+	switch {
+	case w.form.withToken.on:
+		return "(at the end of this file)"
+	case cred.Realm == jira.RealmBearer:
+		return "(your personal access token; not saved here)"
+	}
+	return "(the encoded value of step 2; not saved here: " +
+		"jira-setup encode --email EMAIL prints it again)"
 }
 
 // writeFileAtomic writes through a temporary file and a rename, so the
