@@ -66,8 +66,11 @@ func TestSummary_SavesWithoutTheTokenUnlessAsked(t *testing.T) {
 		strings.Contains(string(b), h.demo.Account().Token) {
 		t.Fatalf("the summary holds the token though nobody asked")
 	}
-	if !strings.Contains(string(b), "jira/project-key: DEMO") {
-		t.Fatalf("summary lacks the annotations:\n%s", b)
+	for _, want := range []string{"jira/project-key: DEMO", "JIRA_API_URL: " + h.demo.URL(),
+		"https://acme.roadie.so/administration/jira"} {
+		if !strings.Contains(string(b), want) {
+			t.Fatalf("summary lacks %q:\n%s", want, b)
+		}
 	}
 	if len(h.w.written) != 1 || h.w.written[0] != path {
 		t.Fatalf("written = %v, want [%s]", h.w.written, path)
