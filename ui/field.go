@@ -23,13 +23,12 @@ const (
 // two screens (the Jira link on the welcome and the site screens), so
 // fields are shared by pointer and the value lives in one place.
 type field struct {
-	label       string
-	kind        fieldKind
-	input       textinput.Model
-	choices     []string
-	choice      int
-	on          bool
-	placeholder string
+	label   string
+	kind    fieldKind
+	input   textinput.Model
+	choices []string
+	choice  int
+	on      bool
 }
 
 func newTextField(label, placeholder string) *field {
@@ -37,7 +36,7 @@ func newTextField(label, placeholder string) *field {
 	in.Prompt = ""
 	in.Placeholder = placeholder
 	in.CharLimit = 4096
-	return &field{label: label, kind: fieldText, input: in, placeholder: placeholder}
+	return &field{label: label, kind: fieldText, input: in}
 }
 
 func newSecretField(label, placeholder string) *field {
@@ -169,7 +168,7 @@ func (f *field) valueView(st common.Styles, focused bool, width int) string {
 	}
 	f.input.SetWidth(max(width-1, 1))
 	if !focused && f.input.Value() == "" {
-		return st.Muted.Render(truncate(f.placeholder, width))
+		return st.Muted.Render(truncate(f.input.Placeholder, width))
 	}
 	return f.input.View()
 }

@@ -174,3 +174,8 @@ func wrap(s string, w int) string {
 	s = ansi.Wrap(strings.ReplaceAll(s, "-", keep), w, " ")
 	return strings.ReplaceAll(s, keep, "-")
 }
+
+// padRight pads s with spaces to n cells.
+func padRight(s string, n int) string {
+	return s + strings.Repeat(" ", max(n-cellWidth(s), 0))
+}

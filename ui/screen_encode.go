@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"strings"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -113,9 +111,4 @@ func (w *Wizard) formNote(width int) string {
 	}
 	return w.muted(width, "Roadie wants this bare value in JIRA_API_TOKEN. Self-hosted",
 		"Backstage wants the header form: press "+w.keys.Header.Help().Key+".")
-}
-
-// padRight pads s with spaces to n cells.
-func padRight(s string, n int) string {
-	return s + strings.Repeat(" ", max(n-cellWidth(s), 0))
 }

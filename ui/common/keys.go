@@ -26,7 +26,6 @@ type KeyMap struct {
 	Accept key.Binding
 	Apply  key.Binding
 	Save   key.Binding
-	Secret key.Binding
 
 	// Everywhere. The single letters only act outside a text field.
 	Recheck    key.Binding
@@ -64,7 +63,6 @@ func DefaultKeyMap() KeyMap {
 		Accept: b("ctrl+a", "use as given", "ctrl+a"),
 		Apply:  b("ctrl+w", "write file", "ctrl+w"),
 		Save:   b("ctrl+w", "save summary", "ctrl+w"),
-		Secret: b("ctrl+t", "include token", "ctrl+t"),
 
 		Recheck:    b("ctrl+r", "re-check", "ctrl+r"),
 		Scenario:   b("ctrl+s", "demo scenario", "ctrl+s"),
